@@ -1,0 +1,22 @@
+"""The `storyline` command line (Typer + Rich)."""
+
+from __future__ import annotations
+
+import typer
+
+from storyline.cli import documents, evaluate, language
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn a stream of crisis news into a cited, structured account.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+documents.register(app)
+language.register(app)
+app.add_typer(evaluate.app, name="eval", help="Score storyline against gold data.")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,40 @@
+"""Shared CLI pieces: the --db and --json options, consoles, JSON output, error exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store URL (sqlite:///path.db, postgresql://...); default $STORYLINE_DB or sqlite:///storyline.db."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(message: str, code: int = 1) -> None:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def engine_for(db: str | None, *, create: bool = False):
+    """Open the store; a missing SQLite file is an error unless `create`."""
+    from storyline.store.db import open_engine
+
+    try:
+        return open_engine(db, create=create)
+    except FileNotFoundError as err:
+        fail(str(err))
+    except Exception as err:  # bad URL, server down, ...
+        fail(f"cannot open store {db or '(default)'}: {str(err).splitlines()[0]}")

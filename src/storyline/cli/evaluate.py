@@ -1,0 +1,7 @@
+"""`storyline eval ...`: score against gold data."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)

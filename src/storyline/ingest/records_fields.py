@@ -1,0 +1,3 @@
+"""The record fields a JSONL/CSV mapping may name."""
+
+FIELDS = ("id", "title", "date", "url", "outlet", "text", "author", "kind")

@@ -1,0 +1,1 @@
+"""Orchestration of the layers for the interfaces (CLI, API): ingest, analyze, ..."""
