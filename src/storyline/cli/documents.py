@@ -88,7 +88,7 @@ def _print_summary(result: dict) -> None:
     if result["skipped"]:
         console.print(f"[dim]skipped {len(result['skipped'])} non-document files (e.g. {escape(result['skipped'][0])})[/dim]")
     for line in result["errors"]:
-        err_console.print(f"[red]failed[/red] {escape(line)}", highlight=False)
+        err_console.print(f"[red]failed[/red] {escape(line)}", highlight=False, soft_wrap=True)
 
 
 def docs(
