@@ -27,7 +27,6 @@ class IngestSummary:
     by_format: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    new_ids: list[str] = field(default_factory=list)
 
     def count(self, fmt: str, outcome: str) -> None:
         self.by_format[fmt][outcome] += 1
@@ -120,8 +119,6 @@ def _store_batch(engine: Engine, batch: list[Document], finder: DuplicateFinder,
                     summary.count(doc.format, "failed")
                     continue
                 summary.count(doc.format, outcome)
-                if outcome in ("new", "duplicate"):
-                    summary.new_ids.append(doc.id)
 
 
 def _store_one(conn, doc: Document, finder: DuplicateFinder) -> str:

@@ -1,0 +1,358 @@
+"""Unit tests for the TIMEX3 tagger (storyline.nlp.timex) and the TempEval-3 scorer (storyline.eval.timeml)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from storyline.eval.timeml import read_tml, score_timex
+from storyline.nlp.timex import Timex, resolve_range, tag
+
+
+def find(text: str, dct, expr: str) -> Timex:
+    """The timex whose text is exactly ``expr`` (fails with the full tagging when absent)."""
+    out = tag(text, dct)
+    for t in out:
+        if t.text == expr:
+            assert text[t.start: t.end] == t.text
+            return t
+    raise AssertionError(f"{expr!r} not tagged; got {[(t.text, t.value) for t in out]}")
+
+
+def check(text, dct, expr, typ, value, mod=None):
+    t = find(text, dct, expr)
+    assert (t.type, t.value, t.mod) == (typ, value, mod), t
+    return t
+
+
+# ---------------------------------------------------------------- seed sentences --------------------------------
+
+
+SEED_000 = ("Israeli negotiators arrived in Cairo on Wednesday to discuss the hostages taken by Hamas on October 7. "
+            "A weeklong truce in late November freed 105 of them. Talks have stalled since the weekend. "
+            "A Qatari delegation will arrive in Cairo tomorrow, and Egypt reiterated yesterday its proposal.")
+
+
+@pytest.mark.parametrize("expr,typ,value,mod", [
+    ("Wednesday", "DATE", "2024-01-10", None),
+    ("October 7", "DATE", "2023-10-07", None),
+    ("weeklong", "DURATION", "P1W", None),
+    ("late November", "DATE", "2023-11", "END"),
+    ("the weekend", "DATE", "2024-W01-WE", None),
+    ("tomorrow", "DATE", "2024-01-11", None),
+    ("yesterday", "DATE", "2024-01-09", None),
+])
+def test_seed_000(expr, typ, value, mod):
+    check(SEED_000, "2024-01-10", expr, typ, value, mod)
+
+
+def test_seed_000_weekend_range():
+    t = find(SEED_000, "2024-01-10", "the weekend")
+    assert resolve_range(t) == (date(2024, 1, 6), date(2024, 1, 7))
+
+
+SEED_001 = ("The truce was set to end early Thursday, after six days of temporary peace that followed the attack on "
+            "October 7. The group was founded in 2011, five years prior to the split. Talks began in October, and "
+            "both sides later agreed to an additional four days.")
+
+
+@pytest.mark.parametrize("expr,typ,value,mod", [
+    ("early Thursday", "DATE", "2023-11-30", "START"),
+    ("six days", "DURATION", "P6D", None),
+    ("October 7", "DATE", "2023-10-07", None),
+    ("2011", "DATE", "2011", None),
+    ("five years prior", "DATE", "2006", None),
+    ("October", "DATE", "2023-10", None),
+    ("an additional four days", "DURATION", "P4D", None),
+])
+def test_seed_001(expr, typ, value, mod):
+    check(SEED_001, "2023-11-30", expr, typ, value, mod)
+
+
+def test_seed_001_prior_is_anchored_on_previous_date():
+    assert find(SEED_001, "2023-11-30", "five years prior").anchor == "2011"
+
+
+SEED_003 = ("A Hamas delegation arrived in Cairo on May 4, a day after mediators met on May 3 to end the almost "
+            "seven-month-old offensive. Israel submitted its proposal late in April. The war began with the Oct 7 "
+            "attack.")
+
+
+@pytest.mark.parametrize("expr,typ,value,mod", [
+    ("May 4", "DATE", "2024-05-04", None),
+    ("May 3", "DATE", "2024-05-03", None),
+    ("almost seven-month-old", "DURATION", "P7M", "APPROX"),
+    ("late in April", "DATE", "2024-04", "END"),
+    ("Oct 7", "DATE", "2023-10-07", None),
+])
+def test_seed_003(expr, typ, value, mod):
+    check(SEED_003, "2024-05-04", expr, typ, value, mod)
+
+
+SEED_004 = ("after nearly six months of fighting, the cabinet met last friday. today we look at what happens "
+            "to the talks during ramadan.")
+
+
+@pytest.mark.parametrize("expr,typ,value,mod", [
+    ("nearly six months", "DURATION", "P6M", "APPROX"),
+    ("last friday", "DATE", "2024-03-29", None),
+    ("today", "DATE", "2024-03-31", None),
+])
+def test_seed_004_lowercase_transcript(expr, typ, value, mod):
+    check(SEED_004, "2024-03-31", expr, typ, value, mod)
+
+
+def test_seed_004_ramadan_range():
+    t = find(SEED_004, "2024-03-31", "ramadan")
+    assert t.type == "DATE" and t.value == "2024"  # coarsest TIMEX3 value covering the period
+    assert resolve_range(t) == (date(2024, 3, 11), date(2024, 4, 9))
+
+
+# ---------------------------------------------------------------- pattern families ------------------------------
+
+
+@pytest.mark.parametrize("text,dct,expr,typ,value,mod", [
+    # weekdays and deictic days
+    ("Talks resumed on Wednesday.", "2024-01-12", "Wednesday", "DATE", "2024-01-10", None),
+    ("Talks will resume on Wednesday.", "2024-01-12", "Wednesday", "DATE", "2024-01-17", None),
+    ("He said it last Friday.", "2024-01-10", "last Friday", "DATE", "2024-01-05", None),
+    ("They meet next Tuesday.", "2024-01-10", "next Tuesday", "DATE", "2024-01-16", None),
+    ("The vote is tomorrow.", "2024-01-10", "tomorrow", "DATE", "2024-01-11", None),
+    ("It happened yesterday.", "2024-01-10", "yesterday", "DATE", "2024-01-09", None),
+    ("It ended early Thursday.", "2024-01-11", "early Thursday", "DATE", "2024-01-11", "START"),
+    ("Negotiators met Monday morning.", "2024-01-10", "Monday morning", "TIME", "2024-01-08TMO", None),
+    ("They spoke last night.", "2024-01-10", "last night", "TIME", "2024-01-09TNI", None),
+    ("The deal was signed this morning.", "2024-01-10", "this morning", "TIME", "2024-01-10TMO", None),
+    # calendar dates
+    ("Hamas attacked on October 7.", "2024-01-10", "October 7", "DATE", "2023-10-07", None),
+    ("Hamas attacked on Oct 7.", "2024-01-10", "Oct 7", "DATE", "2023-10-07", None),
+    ("Hamas attacked on Oct. 7, 2023.", "2024-05-01", "Oct. 7, 2023", "DATE", "2023-10-07", None),
+    ("Hamas attacked on 7 October 2023.", "2024-05-01", "7 October 2023", "DATE", "2023-10-07", None),
+    ("The dividend is payable Jan. 2.", "1989-11-02", "Jan. 2", "DATE", "1990-01-02", None),
+    ("The truce collapsed in late November.", "2024-01-10", "late November", "DATE", "2023-11", "END"),
+    ("Talks began in October.", "2023-11-30", "October", "DATE", "2023-10", None),
+    ("It was founded in 2011.", "2024-01-10", "2011", "DATE", "2011", None),
+    ("Prices peaked in mid-November.", "1989-10-30", "mid-November", "DATE", "1989-11", "MID"),
+    ("It was built in June 1994.", "1998-01-01", "June 1994", "DATE", "1994-06", None),
+    ("in the 1990s", "2024-01-10", "the 1990s", "DATE", "199", None),
+    ("in the mid-1990s", "2024-01-10", "the mid-1990s", "DATE", "199", "MID"),
+    ("the 20th century", "2024-01-10", "the 20th century", "DATE", "19", None),
+    ("in the spring of 1994", "1998-01-01", "the spring of 1994", "DATE", "1994-SP", None),
+    ("this summer", "1998-03-22", "this summer", "DATE", "1998-SU", None),
+    ("last fall", "1999-05-07", "last fall", "DATE", "1998-FA", None),
+    # relative periods
+    ("Talks continued this week.", "2024-01-10", "this week", "DATE", "2024-W02", None),
+    ("He visited last week.", "2024-01-10", "last week", "DATE", "2024-W01", None),
+    ("Prices rose last month.", "2024-01-10", "last month", "DATE", "2023-12", None),
+    ("They met earlier this year.", "2024-05-10", "earlier this year", "DATE", "2024", "START"),
+    ("Sales rose last year.", "1989-10-26", "last year", "DATE", "1988", None),
+    ("It is expected early next year.", "1989-10-26", "early next year", "DATE", "1990", "START"),
+    ("by the end of 1990", "1989-10-26", "the end of 1990", "DATE", "1990", "END"),
+    ("Two years ago", "1998-04-24", "Two years ago", "DATE", "1996", None),
+    ("five years ago", "2024-01-10", "five years ago", "DATE", "2019", None),
+    ("two months ago", "2000-01-28", "two months ago", "DATE", "1999-11", None),
+    # financial quarters
+    ("Profit rose in the fourth quarter.", "1998-01-26", "the fourth quarter", "DATE", "1997-Q4", None),
+    ("Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", None),
+    ("Third-quarter profit rose.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3", None),
+    ("In fiscal 1989, sales rose.", "1989-11-02", "fiscal 1989", "DATE", "1989", None),
+    ("the first half of 1990", "1989-11-02", "the first half of 1990", "DATE", "1990-H1", None),
+    ("Net rose to $5 million from $4 million a year earlier, third-quarter results showed.", "1989-10-26",
+     "a year earlier", "DATE", "1988", None),
+    ("Third-quarter net rose to $5 million from $4 million a year earlier.", "1989-10-26",
+     "a year earlier", "DATE", "1988-Q3", None),
+    # durations
+    ("after nearly six months of war", "2024-03-31", "nearly six months", "DURATION", "P6M", "APPROX"),
+    ("for two weeks", "2024-01-10", "two weeks", "DURATION", "P2W", None),
+    ("for 48 hours", "2024-01-10", "48 hours", "DURATION", "PT48H", None),
+    ("within 48 hours", "2024-01-10", "within 48 hours", "DURATION", "PT48H", "EQUAL_OR_LESS"),
+    ("for a decade", "2024-01-10", "a decade", "DURATION", "P10Y", None),
+    ("the past two weeks", "2024-01-10", "the past two weeks", "DURATION", "P2W", None),
+    ("over the past week", "2024-01-10", "the past week", "DURATION", "P1W", None),
+    ("a five-year low", "2024-01-10", "five-year", "DURATION", "P5Y", None),
+    ("the first nine months", "1989-10-26", "the first nine months", "DURATION", "P9M", None),
+    ("more than four hours", "2024-01-10", "more than four hours", "DURATION", "PT4H", "MORE_THAN"),
+    ("at least 30 days", "2024-01-10", "at least 30 days", "DURATION", "P30D", "EQUAL_OR_MORE"),
+    ("for 2 1/2 years", "2024-01-10", "2 1/2 years", "DURATION", "P2Y6M", None),
+    ("for several years", "2024-01-10", "several years", "DURATION", "PXY", None),
+    ("for weeks", "2024-01-10", "weeks", "DURATION", "PXW", None),
+    # sets
+    ("published daily", "2024-01-10", "daily", "SET", "P1D", None),
+    ("meets every week", "2024-01-10", "every week", "SET", "P1W", None),
+    ("each Thursday", "2024-01-10", "each Thursday", "SET", "XXXX-WXX-4", None),
+    ("$5 million a year", "2024-01-10", "a year", "SET", "P1Y", None),
+    # present / past / future references
+    ("Talks are now stalled.", "2024-01-10", "now", "DATE", "PRESENT_REF", None),
+    ("Talks are currently stalled.", "2024-01-10", "currently", "DATE", "PRESENT_REF", None),
+    ("He recently said so.", "2024-01-10", "recently", "DATE", "PAST_REF", None),
+    ("as in the past", "2024-01-10", "the past", "DATE", "PAST_REF", None),
+    ("in the future", "2024-01-10", "the future", "DATE", "FUTURE_REF", None),
+    # times of day
+    ("The convoy left at 10:30 a.m.", "2024-01-10", "10:30 a.m.", "TIME", "2024-01-10T10:30", None),
+    ("The deadline is 5 p.m. Friday.", "2024-01-10", "5 p.m. Friday", "TIME", "2024-01-12T17:00", None),
+    ("The strike began at noon Saturday.", "1991-02-25", "noon Saturday", "TIME", "1991-02-23T12:00", None),
+    # spoken transcripts
+    ("in nineteen ninety-six", "1998-01-15", "nineteen ninety-six", "DATE", "1996", None),
+])
+def test_families(text, dct, expr, typ, value, mod):
+    check(text, dct, expr, typ, value, mod)
+
+
+def test_since_sets_anchor_and_excludes_preposition():
+    t = find("Hostages held since October 7 remain in Gaza.", "2024-01-10", "October 7")
+    assert t.anchor == "2023-10-07" and t.value == "2023-10-07"
+
+
+def test_weekend_resolution_depends_on_tense():
+    past = find("Talks collapsed over the weekend.", "2024-01-10", "the weekend")
+    future = find("Talks will resume over the weekend.", "2024-01-10", "the weekend")
+    assert past.value == "2024-W01-WE"
+    assert future.value == "2024-W02-WE"
+
+
+def test_day_range_truce():
+    t = find("During the 24–30 November truce, 105 hostages were freed.", "2024-01-10", "24–30 November")
+    assert t.type == "DATE" and t.value == "2023-11"
+    assert resolve_range(t) == (date(2023, 11, 24), date(2023, 11, 30))
+    t = find("the truce of November 24-30, 2023", "2024-05-01", "November 24-30, 2023")
+    assert resolve_range(t) == (date(2023, 11, 24), date(2023, 11, 30))
+
+
+@pytest.mark.parametrize("text,dct,expr,first,last", [
+    ("during Ramadan", "2024-03-31", "Ramadan", date(2024, 3, 11), date(2024, 4, 9)),
+    ("after Eid al-Fitr", "2024-04-20", "Eid al-Fitr", date(2024, 4, 10), date(2024, 4, 12)),
+    ("before Passover", "2024-04-01", "Passover", date(2024, 4, 23), date(2024, 4, 30)),
+    ("since Hanukkah", "2024-01-10", "Hanukkah", date(2023, 12, 8), date(2023, 12, 15)),
+    ("on Yom Kippur", "2024-01-10", "Yom Kippur", date(2023, 9, 25), date(2023, 9, 25)),
+    ("on Yom Kippur 1973", "2024-01-10", "Yom Kippur 1973", date(1973, 10, 6), date(1973, 10, 6)),
+    ("on Christmas", "2023-12-20", "Christmas", date(2023, 12, 25), date(2023, 12, 25)),
+    ("on Thanksgiving Day", "2000-01-07", "Thanksgiving Day", date(1999, 11, 25), date(1999, 11, 25)),
+])
+def test_holidays(text, dct, expr, first, last):
+    t = find(text, dct, expr)
+    assert t.type == "DATE"
+    assert resolve_range(t) == (first, last)
+
+
+@pytest.mark.parametrize("value,first,last", [
+    ("2024-W02", date(2024, 1, 8), date(2024, 1, 14)),
+    ("2023-11", date(2023, 11, 1), date(2023, 11, 30)),
+    ("2024-01-08TMO", date(2024, 1, 8), date(2024, 1, 8)),
+    ("2024-01-08T10:30", date(2024, 1, 8), date(2024, 1, 8)),
+    ("2024-Q1", date(2024, 1, 1), date(2024, 3, 31)),
+    ("2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
+    ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+    ("199", date(1990, 1, 1), date(1999, 12, 31)),
+    ("2024-W01-WE", date(2024, 1, 6), date(2024, 1, 7)),
+    ("2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+])
+def test_resolve_range(value, first, last):
+    assert resolve_range(Timex(0, 1, "x", "DATE", value)) == (first, last)
+
+
+@pytest.mark.parametrize("value,typ", [("P6M", "DURATION"), ("P1D", "SET"), ("PRESENT_REF", "DATE"),
+                                       ("XXXX-10-07", "DATE")])
+def test_resolve_range_none(value, typ):
+    assert resolve_range(Timex(0, 1, "x", typ, value)) is None
+
+
+def test_without_dct_relative_values_are_underspecified():
+    out = {t.text: t.value for t in tag("They met on Wednesday, on October 7 and tomorrow, in 2011.", None)}
+    assert out == {"Wednesday": "XXXX-WXX-3", "October 7": "XXXX-10-07", "tomorrow": "XXXX-XX-XX", "2011": "2011"}
+
+
+def test_dct_accepts_date_and_timestamp():
+    assert find("It happened yesterday.", date(2024, 1, 10), "yesterday").value == "2024-01-09"
+    assert find("It happened yesterday.", "2024-01-10T08:30:00", "yesterday").value == "2024-01-09"
+
+
+@pytest.mark.parametrize("text", [
+    "The 6-year-old boy was rescued.",
+    "He has 1990 shares and paid $2011.",
+    "You may go, but march on.",
+    "The current account deficit widened.",
+    "The Daily Mail reported it.",
+])
+def test_negatives(text):
+    assert tag(text, "2024-01-10") == []
+
+
+def test_speed_well_under_10ms_per_document():
+    text = (SEED_000 + " " + SEED_001 + " " + SEED_003 + " ") * 8  # ~4 KB news-sized document
+    tag(text, "2024-01-10")
+    t0 = time.perf_counter()
+    for _ in range(20):
+        tag(text, "2024-01-10")
+    assert (time.perf_counter() - t0) / 20 < 0.05  # generous bound for slow CI machines; ~2 ms locally
+
+
+# ---------------------------------------------------------------- scorer -----------------------------------------
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>test1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-01-10" temporalFunction="false" functionInDocument="CREATION_TIME">20240110</TIMEX3></DCT>
+<TEXT>
+Talks resumed <TIMEX3 tid="t1" type="DATE" value="2024-01-09">yesterday</TIMEX3> in Cairo &amp; Doha after <TIMEX3 tid="t2" type="DURATION" value="P2W">two weeks</TIMEX3> of silence. <SIGNAL sid="s1">Since</SIGNAL> <TIMEX3 tid="t3" type="DATE" value="2023-10-07">October 7</TIMEX3>, the war has gone on for <TIMEX3 tid="t4" type="DURATION" value="P3M" mod="APPROX">about three months</TIMEX3>. The <TIMEX3 tid="t5" type="DATE" value="2023">year</TIMEX3> ended.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_read_tml_offsets(tmp_path):
+    p = tmp_path / "a.tml"
+    p.write_text(TML, encoding="utf-8")
+    doc = read_tml(p)
+    assert doc.dct == "2024-01-10"
+    assert [g.text for g in doc.timexes] == ["yesterday", "two weeks", "October 7", "about three months", "year"]
+    for g in doc.timexes:
+        assert doc.text[g.start: g.end] == g.text
+    assert "Cairo & Doha" in doc.text and doc.timexes[3].mod == "APPROX"
+
+
+def test_score_timex_exact_metrics(tmp_path):
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+
+    def fake_tagger(text, dct):
+        def at(expr, typ, value, shift=0):
+            i = text.index(expr) + shift
+            return Timex(i, i + len(expr) - shift, text[i: i + len(expr) - shift], typ, value)
+        return [
+            at("yesterday", "DATE", "2024-01-09"),                # strict + value ok
+            at("two weeks", "DURATION", "P14D"),                 # strict, wrong value
+            at("Since October 7", "DATE", "2023-10-07"),         # relaxed only, value ok
+            at("three months", "DURATION", "P3M"),               # relaxed only, value ok
+            at("Cairo", "DATE", "XXXX"),                         # false positive
+        ]
+
+    res = score_timex([tmp_path], tagger=fake_tagger)
+    assert res["documents"] == 1 and res["gold"] == 5 and res["predicted"] == 5
+    assert res["strict"] == {"precision": 0.4, "recall": 0.4, "f1": 0.4}
+    assert res["relaxed"] == {"precision": 0.8, "recall": 0.8, "f1": 0.8}
+    assert res["value_accuracy"] == 0.75
+    assert res["type_accuracy"] == 1.0
+    assert res["value_f1"] == 0.6
+    assert set(res) >= {"seconds", "ms_per_document"}
+
+
+def test_score_timex_one_to_one(tmp_path):
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+
+    def two_on_one(text, dct):
+        i = text.index("about three months")
+        return [Timex(i, i + 5, "about", "DURATION", "P3M"), Timex(i + 6, i + 18, "three months", "DURATION", "P3M")]
+
+    res = score_timex([tmp_path / "a.tml"], tagger=two_on_one)
+    assert res["relaxed"]["precision"] == 0.5 and res["relaxed"]["recall"] == 0.2
+
+
+@pytest.mark.shared
+def test_tempeval3_value_f1(shared):
+    for folder in ("TimeBank", "AQUAINT"):
+        res = score_timex([shared("bench", "te3", folder)])
+        assert res["documents"] > 50
+        assert res["relaxed"]["f1"] >= 0.9, (folder, res)
+        assert res["value_f1"] >= 0.74, (folder, res)
+        assert res["ms_per_document"] < 20, (folder, res)
