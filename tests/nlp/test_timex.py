@@ -122,7 +122,10 @@ def test_seed_004_ramadan_range():
     ("The vote is tomorrow.", "2024-01-10", "tomorrow", "DATE", "2024-01-11", None),
     ("It happened yesterday.", "2024-01-10", "yesterday", "DATE", "2024-01-09", None),
     ("It ended early Thursday.", "2024-01-11", "early Thursday", "DATE", "2024-01-11", "START"),
-    ("Negotiators met Monday morning.", "2024-01-10", "Monday morning", "TIME", "2024-01-08TMO", None),
+    # TE3 gold convention: weekday + part of day is annotated as the plain date
+    ("Negotiators met Monday morning.", "2024-01-10", "Monday morning", "DATE", "2024-01-08", None),
+    ("The ruling was read Wednesday night.", "2000-01-07", "Wednesday night", "DATE", "2000-01-05", None),
+    ("Talks could resume as early as Tuesday.", "2000-04-03", "Tuesday", "DATE", "2000-04-04", None),
     ("They spoke last night.", "2024-01-10", "last night", "TIME", "2024-01-09TNI", None),
     ("The deal was signed this morning.", "2024-01-10", "this morning", "TIME", "2024-01-10TMO", None),
     # calendar dates
@@ -167,7 +170,12 @@ def test_seed_004_ramadan_range():
     ("after nearly six months of war", "2024-03-31", "nearly six months", "DURATION", "P6M", "APPROX"),
     ("for two weeks", "2024-01-10", "two weeks", "DURATION", "P2W", None),
     ("for 48 hours", "2024-01-10", "48 hours", "DURATION", "PT48H", None),
-    ("within 48 hours", "2024-01-10", "within 48 hours", "DURATION", "PT48H", "EQUAL_OR_LESS"),
+    # TE3 gold leaves "within"/"over" and the determiner of adjectival durations out of the span
+    ("within 48 hours", "2024-01-10", "48 hours", "DURATION", "PT48H", "EQUAL_OR_LESS"),
+    ("jobs held over the past 20 years", "2024-01-10", "the past 20 years", "DURATION", "P20Y", None),
+    ("under the eight-year contract", "2024-01-10", "eight-year", "DURATION", "P8Y", None),
+    ("rose in the past year", "1989-10-30", "the past year", "DATE", "1988", None),
+    ("It will report the third-quarter results.", "1989-10-26", "third-quarter", "DATE", "1989-Q3", None),
     ("for a decade", "2024-01-10", "a decade", "DURATION", "P10Y", None),
     ("the past two weeks", "2024-01-10", "the past two weeks", "DURATION", "P2W", None),
     ("over the past week", "2024-01-10", "the past week", "DURATION", "P1W", None),
@@ -350,9 +358,13 @@ def test_score_timex_one_to_one(tmp_path):
 
 @pytest.mark.shared
 def test_tempeval3_value_f1(shared):
-    for folder in ("TimeBank", "AQUAINT"):
+    # floors a little below the measured values (TimeBank value F1 0.827 / strict 0.903,
+    # AQUAINT value F1 0.775 / strict 0.849)
+    floors = {"TimeBank": (0.815, 0.89), "AQUAINT": (0.765, 0.835)}
+    for folder, (value_floor, strict_floor) in floors.items():
         res = score_timex([shared("bench", "te3", folder)])
         assert res["documents"] > 50
-        assert res["relaxed"]["f1"] >= 0.9, (folder, res)
-        assert res["value_f1"] >= 0.74, (folder, res)
+        assert res["relaxed"]["f1"] >= 0.93, (folder, res)
+        assert res["strict"]["f1"] >= strict_floor, (folder, res)
+        assert res["value_f1"] >= value_floor, (folder, res)
         assert res["ms_per_document"] < 20, (folder, res)

@@ -11,7 +11,16 @@ gold data (TimeBank, AQUAINT) uses them: spans include determiners and modifiers
 
 Resolution of underspecified expressions ("Wednesday", "October 7", "in October") uses a cheap tense
 heuristic: the nearest tense cue in the clause ("will", "next", "said", past-tense "-ed" verbs...) decides
-whether the expression points forward or backward from the DCT; news defaults to the past.
+whether the expression points forward or backward from the DCT; weak cues ("scheduled", "set", "due") only
+count when no strong one is present, and news defaults to the past (a bare weekday is in the DCT's week).
+
+Where the TempEval-3 gold data (TimeBank + AQUAINT) is consistent, its conventions win over the letter of
+the TIMEX3 guidelines: "Wednesday night" / "Friday morning" is the plain date (DATE ``2000-01-05``);
+"the past year" is the previous calendar year (DATE), while "the past three years" is ``P3Y``; "the
+quarter" / "the latest period" / "a year earlier" follow the fiscal quarter the article reports on; the
+prepositions "within" / "over" and the determiner of adjectival durations ("the [eight-year] contract")
+are outside the span. Where the two corpora disagree with each other (decades ``199`` vs ``199X``,
+ISO week padding ``W08`` vs ``W8``) the majority / ISO form is kept (``199``, ``W08``).
 
 Representation of multi-day named periods (religious holidays such as Ramadan or Passover, and day
 ranges such as "24-30 November"): TIMEX3 has no interval value, so ``value`` is the finest standard
@@ -394,11 +403,16 @@ def _span_value(a: date, b: date) -> str:
 # Tense heuristic
 # --------------------------------------------------------------------------------------------------
 
+# Strong cues fix the tense of the clause; weak cues (planning verbs, "until") only decide when no strong cue
+# is found, because they also occur in past-tense reports ("the meeting planned for Saturday was cancelled").
 _FUTURE_WORDS = {
-    "will", "shall", "'ll", "wo", "won't", "next", "upcoming", "coming", "scheduled", "expected", "expects",
-    "expect", "plan", "plans", "planned", "planning", "due", "would", "intends", "intend", "until", "till",
-    "hope", "hopes", "aims", "going", "gonna", "tomorrow", "set", "slated", "begin", "start", "resume",
-    "later", "soon", "ahead", "payable", "effective", "expire", "expires", "deadline", "begins", "starts",
+    "will", "shall", "'ll", "wo", "won't", "next", "upcoming", "tomorrow", "gonna", "would", "ahead", "until",
+    "till", "plan", "plans", "planned", "planning", "intends", "intend", "payable", "effective", "expire",
+    "expires", "deadline",
+}
+_WEAK_FUTURE_WORDS = {
+    "coming", "scheduled", "expected", "expects", "expect", "due", "hope", "hopes", "aims", "going", "set",
+    "slated", "begin", "start", "resume", "later", "soon", "begins", "starts",
 }
 _PAST_WORDS = {
     "said", "was", "were", "had", "did", "ago", "last", "earlier", "told", "began", "came", "went", "took",
@@ -411,14 +425,22 @@ _NOT_PAST_ED = {"scheduled", "expected", "planned", "proposed", "need", "speed",
                 "feed", "united", "red", "bed", "shed", "hundred", "based", "related", "limited", "armed",
                 "concerned", "interested", "supposed", "used", "embed", "detailed", "unexpected", "unprecedented",
                 "continued", "alleged", "so-called", "called", "named", "advanced", "combined", "needed"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
+                "still", "newly", "recently", "previously", "already", "any", "no", "each", "every"}
 _TOKEN_RE = re.compile(r"[A-Za-z']+")
-_CLAUSE_BREAK = re.compile(r"[.;!?:\n]\s|[\"“”]")
+_CLAUSE_BREAK = re.compile(r"[.;!?:\n]['’]*\s|[\"“”]|''|``")
+_FUTURE_PHRASE_RE = re.compile(r"\b(?:as (?:early|soon) as|no later than|is to|are to|to be held)\s+(?:on\s+)?$", re.I)
 
 
 def _direction(text: str, start: int, end: int) -> int:
-    """+1 if the clause around text[start:end] talks about the future, -1 past, 0 unknown."""
+    """+1 if the clause around text[start:end] talks about the future, -1 past, 0 unknown.
+
+    The nearest strong cue wins (left context first at equal distance); weak cues only count without one.
+    """
     lo = max(0, start - 90)
     left = text[lo:start]
+    if _FUTURE_PHRASE_RE.search(left):
+        return 1
     m = None
     for m in _CLAUSE_BREAK.finditer(left):
         pass
@@ -430,9 +452,10 @@ def _direction(text: str, start: int, end: int) -> int:
         right = right[: m.start()]
     lw = _TOKEN_RE.findall(left)[::-1][:9]
     rw = _TOKEN_RE.findall(right)[:6]
+    weak = 0
     for words, is_left in ((lw, True), (rw, False)):
-        for i, w in enumerate(words):
-            w = w.lower()
+        for i in range(len(words)):
+            w = words[i].lower()
             if w in _FUTURE_WORDS:
                 return 1
             if w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
@@ -441,8 +464,13 @@ def _direction(text: str, start: int, end: int) -> int:
                     words[i - 1].lower() if not is_left and i > 0 else "")
                 if prev in ("be", "being", "to", "been") and w not in ("was", "were", "had", "did"):
                     continue
+                # adjectival participles ("a still unspecified date", "the proposed merger")
+                if w not in _PAST_WORDS and (w.startswith("un") or prev in _DETERMINERS):
+                    continue
                 return -1
-    return 0
+            if not weak and w in _WEAK_FUTURE_WORDS:
+                weak = 1
+    return weak
 
 
 # --------------------------------------------------------------------------------------------------
@@ -900,6 +928,7 @@ class _Ctx:
         self.last_date: str | None = None  # last resolved DATE value (calendar)
         self.last_quarter: str | None = None  # last quarter value "YYYY-Qn"
         self.last_quarter_pos = -10**9
+        self.topic_quarter: str | None = None  # last explicitly named current-period quarter ("the third quarter")
         self.last_date_pos = -10**9
 
 
@@ -1356,17 +1385,22 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         if s.lower().endswith("quarters") and not det:
             return T("SET", f"XXXX-Q{n}")
         st = None
-        if det in ("a", "an") and not g.get("adj"):
+        hyphen_adj = text[m.end("ord"): m.end("ord") + 1] == "-" and not (g.get("y2") or g.get("y3"))
+        if (det in ("a", "an") and not g.get("adj")) or (det == "the" and hyphen_adj):
+            # TE3 gold: "a third quarter" / "the third-quarter (results)" -> the determiner is not part of it
             st = m.start("det") + len(det)
             while text[st].isspace():
                 st += 1
         t = T("DATE", val, start=st)
         ctx.last_quarter, ctx.last_quarter_pos = val, c.start
+        if det not in ("last year's", "next year's") and not g.get("adj"):
+            _set_topic_quarter(ctx, val, c.end)
         return _remember(ctx, t, c.start)
     if rule == "quarter_q":
         n = int(g["q"][1])
         val = f"{int(g['y']):04d}-Q{n}" if g.get("y") else _quarter_value(ctx, n, dirn())
         ctx.last_quarter, ctx.last_quarter_pos = val, c.start
+        _set_topic_quarter(ctx, val, c.end)
         return _remember(ctx, T("DATE", val), c.start)
     if rule == "holiday":
         return _holiday_timex(ctx, c, g, T, dirn)
@@ -1379,15 +1413,12 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return T("SET", f"XXXX-WXX-{wd}" + (f"T{p}" if p else ""))
         val = _weekday_date(ctx, wd, dirn(), rel)
         mod = _emod(g.get("emod"))
-        if part:
-            if val.startswith("XXXX"):
-                return T("TIME", f"{val}T{_PARTS[part]}", mod)
-            return _remember(ctx, T("TIME", f"{val}T{_PARTS[part]}", mod), c.start)
+        # "Wednesday night", "Friday morning": TE3 gold most often gives the plain date (type DATE)
         return _remember(ctx, T("DATE", val, mod), c.start)
     if rule == "part_weekday":
         wd = _WEEKDAYS[g["wd"].lower()]
         val = _weekday_date(ctx, wd, dirn(), None)
-        return T("TIME", f"{val}T{_PARTS[g['part'].lower()]}", _emod(g.get("emod")))
+        return T("DATE", val, _emod(g.get("emod")))
     if rule == "deictic":
         w = g["w"].lower()
         off = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "the day before yesterday": -2,
@@ -1453,7 +1484,9 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             st = m.start("w")
             en = m.end("w")
             return _yearago_value(ctx, T, g, st, en, None)
-        return _yearago_value(ctx, T, g, None, None, unit)
+        # "a year-earlier (loss)": the determiner belongs to the noun phrase, not to the timex
+        adj_only = not unit and "-" in g["w"]
+        return _yearago_value(ctx, T, g, m.start("w") if adj_only else None, None, unit)
     if rule == "the_year_num":
         y = int(g["y"])
         unit = g["unit"].lower()
@@ -1482,10 +1515,7 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return None
         if adj == "current" and unit == "quarter":
             return T("DATE", _current_unit(ctx, "quarter", 0))
-        q = _latest_quarter(ctx, c.start)
-        if adj in ("latest", "most recent", "just-ended", "just-completed") and d:
-            d2 = _add_months(d, -3)
-            q = f"{d2.year:04d}-Q{_quarter(d2)}"
+        q = _reported_quarter(ctx)
         if adj in ("year-ago", "year-earlier", "comparable", "corresponding"):
             if q and q[:4].isdigit():
                 return T("DATE", f"{int(q[:4]) - 1:04d}{q[4:]}")
@@ -1578,6 +1608,24 @@ def _remember(ctx: _Ctx, t: Timex, pos: int) -> Timex:
     return t
 
 
+def _set_topic_quarter(ctx: _Ctx, val: str, end: int) -> None:
+    """Remember a quarter named in the text as the reporting period under discussion (earnings news): a
+    completed quarter, or a (fiscal) quarter explicitly reported as "ended ..."."""
+    d = ctx.dct
+    if d is None or not val[:4].isdigit():
+        return
+    r = _range_of_value(val)
+    if r is None or int(val[:4]) < d.year - 1:
+        return
+    if r[1] < d or (r[0] <= d and re.match(r"\s*(?:ended|ending|that ended|which ended)\b", ctx.text[end: end + 20])):
+        ctx.topic_quarter = val
+
+
+def _reported_quarter(ctx: _Ctx) -> str:
+    """The quarter "the quarter" / "the latest period" refers to: the one the article named, else the latest."""
+    return ctx.topic_quarter or _latest_quarter(ctx, 0)
+
+
 def _latest_quarter(ctx: _Ctx, pos: int) -> str:
     """The most recently completed (reported) quarter before the DCT."""
     d = ctx.dct
@@ -1600,7 +1648,7 @@ def _yearago_value(ctx, T, g, st, en, unit):
         return T("DATE", f"{d.year - 1:04d}-H2", start=st, end=en)
     q = ctx.last_quarter
     if unit in ("quarter", "period") or q:
-        q = _latest_quarter(ctx, 0)
+        q = _reported_quarter(ctx)
         if q[:4].isdigit():
             return T("DATE", f"{int(q[:4]) - 1:04d}{q[4:]}", start=st, end=en)
     return T("DATE", f"{d.year - 1:04d}", start=st, end=en)
@@ -1713,13 +1761,16 @@ def _relunit(ctx, c, g, T, dirn):
             return None
         return T("DATE", _current_unit(ctx, "day", off), mod)
     # durations: "the past/last/next/coming week" -> duration of one unit
+    if rel in ("the past", "the last") and unit == "year" and not emod and not fisc and d:
+        # TE3 gold: "the past year" is the previous calendar year (DATE), not P1Y
+        return T("DATE", _current_unit(ctx, unit, -1))
     if rel in ("the past", "the last", "the next", "the coming") and not emod:
         if unit == "decade":
             return T("DURATION", "P10Y")
         letter = {"week": "W", "month": "M", "year": "Y", "quarter": "Q"}[unit]
         return T("DURATION", f"P1{letter}")
     if rel in ("that", "the same", "the") and unit == "quarter" and not emod:
-        return T("DATE", _latest_quarter(ctx, c.start), mod)
+        return T("DATE", _reported_quarter(ctx), mod)
     if rel in ("that", "the same", "the"):
         if ctx.last_date and ctx.last_date[:4].isdigit():
             base = ctx.last_date
@@ -1780,6 +1831,16 @@ def _duration_timex(ctx, c, g, T, dirn):
         if dmod_txt in ("only", "just"):
             start = c.m.start("num") if not g.get("det") else c.m.start("det")
     rel = (g.get("rel") or "").lower()
+    # TE3 gold leaves the prepositions "within" / "over" out of the span ("within [a week]",
+    # "over [the past 20 years]"); "over" before a determiner is a preposition, not "more than"
+    preposition = dmod_txt in ("over", "under") and bool(g.get("det") or g.get("rel"))
+    if preposition or (dmod_txt in ("within", "over") and numtxt.lower() not in ("a", "an")) or dmod_txt == "within":
+        start = c.m.start("det") if g.get("det") else (c.m.start("rel") if g.get("rel") else c.m.start("num"))
+        if preposition:
+            mod = None
+    # adjectival durations: "the eight-year (contract)", "its 52-week (high)" -> "eight-year", "52-week"
+    if g.get("det") and not g.get("rel") and g.get("sep") == "-" and dmod_txt in ("", "within", "over", "under"):
+        start = c.m.start("num")
     ago = (g.get("ago") or "").lower()
     det = (g.get("det") or "").lower()
     end = c.end
@@ -1843,7 +1904,7 @@ def _ago_timex(ctx, c, n, uk, ago, mod, start, end, T, g):
         gran = "M"
     if _UNITS[uk][1] == "Y":
         # "a year earlier" in quarterly reports: keep the quarter granularity of the context
-        q = _latest_quarter(ctx, c.start) if ctx.last_quarter else None
+        q = _reported_quarter(ctx) if ctx.last_quarter else None
         if q and (ago != "ago" or (d and q.startswith(f"{d.year:04d}"))) and n == 1:
             gran = "Q"
             anchor = q
