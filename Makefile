@@ -19,11 +19,14 @@ dev: $(BIN)/python
 demo: install
 	$(BIN)/storyline ingest examples --db $(DB)
 	$(BIN)/storyline stats --db $(DB)
+	$(BIN)/storyline analyze --db $(DB)
 	@echo
 	@echo "Stored in $(DB). Try next:"
 	@echo "  $(BIN)/storyline docs --db $(DB)"
 	@echo "  $(BIN)/storyline show ex-wire-003 --db $(DB)"
-	@echo "  $(BIN)/storyline docs --outlet 'meridian' --since 2024-01-01 --db $(DB) --json"
+	@echo "  $(BIN)/storyline figures --measure person.killed --db $(DB)"
+	@echo "  $(BIN)/storyline figures conflicts --db $(DB)"
+	@echo "  $(BIN)/storyline numbers 'about 40 hostages for 800 prisoners'"
 	@echo "  $(BIN)/storyline ingest ../shared/corpus --db $(DB)   # the real corpus, if you have it"
 
 test: dev

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from storyline.cli import documents, evaluate, language
+from storyline.cli import documents, evaluate, figures, language
 
 app = typer.Typer(
     name="storyline",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 documents.register(app)
 language.register(app)
+figures.register(app)
 app.add_typer(evaluate.app, name="eval", help="Score storyline against gold data.")
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from storyline.cli.common import JsonOption, console, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, console, engine_for, fail, print_json
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -40,3 +40,50 @@ def timex(
     console.print(f"value accuracy {result['value_accuracy']:.4f}   type accuracy {result['type_accuracy']:.4f}   "
                   f"[bold]value F1 {result['value_f1']:.4f}[/bold]")
     console.print(f"time {result['seconds']:.2f} s ({result['ms_per_document']:.1f} ms per document)")
+
+
+@app.command("figures")
+def figures(
+    gold: Annotated[Path, typer.Argument(help="Gold figures, JSON Lines as in shared/gold/FIGURES.md.")],
+    db: DbOption = None,
+    details: Annotated[bool, typer.Option("--details", help="List misses, false positives and wrong attributes.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Score the stored figures against gold records (documents matched by their ref)."""
+    from storyline.eval.figures import ATTRIBUTES, load_gold, score
+    from storyline.store.documents import get_document
+    from storyline.store.figures import FigureFilter, query_figures
+
+    if not gold.exists():
+        fail(f"no such file: {gold}", 2)
+    try:
+        records = load_gold(gold)
+    except ValueError as err:
+        fail(str(err), 2)
+    engine = engine_for(db)
+    predictions, texts = {}, {}
+    with engine.connect() as conn:
+        for ref in sorted({g["doc"] for g in records}):
+            doc = get_document(conn, ref)
+            if doc is None:
+                continue
+            texts[ref] = doc["text"]
+            predictions[ref] = list(query_figures(conn, FigureFilter(doc_id=doc["id"])))
+    result = score(records, predictions, texts)
+    if json:
+        print_json(result)
+        return
+    det = result["detection"]
+    console.print(f"figures: {result['gold']} gold, {result['predicted']} predicted, {result['matched']} matched")
+    console.print(f"detection  precision {det['precision']:.4f}  recall {det['recall']:.4f}  [bold]F1 {det['f1']:.4f}[/bold]")
+    console.print("accuracy   " + "  ".join(f"{a} {result['accuracy'][a]:.4f}" for a in ATTRIBUTES))
+    if result["missing_documents"]:
+        console.print(f"[yellow]not in the store:[/yellow] {', '.join(result['missing_documents'])}")
+    if details:
+        for m in result["misses"]:
+            console.print(f"[red]missed[/red] {m['doc']}: {m['value_text']!r} in {m['sentence']!r}", soft_wrap=True, highlight=False)
+        for p in result["false_positives"]:
+            console.print(f"[yellow]extra[/yellow] {p['doc']}: {p['value_text']!r} {p['measure']} in {p['sentence']!r}", soft_wrap=True, highlight=False)
+        for a, rows in result["wrong"].items():
+            for r in rows:
+                console.print(f"[magenta]{a}[/magenta] {r['doc']}: {r['value_text']!r} gold {r['gold']!r} predicted {r['predicted']!r}", soft_wrap=True, highlight=False)

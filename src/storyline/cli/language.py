@@ -1,4 +1,4 @@
-"""Language-layer commands: numbers (and, as the layer grows, analyze)."""
+"""Language-layer commands: analyze, numbers."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli.common import JsonOption, console, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json
 
 
 def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze)
     app.command("numbers")(numbers)
 
 
@@ -41,3 +42,39 @@ def numbers(
             table.add_row(escape(n["text"]), f"{n['start']}-{n['end']}", *(str(n[k]) if n[k] is not None else "" for k in ("value", "low", "high")),
                           n["qualifier"], n["kind"], n["unit"] or "")
         console.print(table)
+
+
+def analyze(
+    db: DbOption = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (default: cores, at most 4).")] = 0,
+    reanalyze: Annotated[bool, typer.Option("--all", help="Analyse every document again, not only new ones.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Run the language layer (sentences, entities, time expressions, numbers) over documents not yet analysed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from storyline.pipeline.analyze import STORED_VERSION, run_analyze
+    from storyline.store.analyses import count_pending
+
+    engine = engine_for(db)
+    with engine.connect() as conn:
+        todo = count_pending(conn, STORED_VERSION)
+    progress = Progress(TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err_console, disable=json or not err_console.is_terminal, transient=True)
+    with progress:
+        task = progress.add_task("", total=todo)
+        summary = run_analyze(engine, processes=processes or None, reanalyze=reanalyze,
+                              on_progress=lambda n: progress.advance(task, n))
+    data = summary.to_dict()
+    if json:
+        print_json(data)
+    else:
+        console.print(
+            f"analysed [bold]{data['analyzed']}[/bold] documents: {data['sentences']} sentences, {data['entities']} entities, "
+            f"{data['timexes']} time expressions, {data['numbers']} numbers, {data['figures']} figures"
+            + (f"; sentence boundaries restored in {data['restored']} transcripts" if data["restored"] else "")
+        )
+        for line in data["errors"]:
+            err_console.print(f"[red]failed[/red] {escape(line)}", highlight=False, soft_wrap=True)
+    if data["errors"]:
+        raise typer.Exit(1)

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -45,4 +60,61 @@ doc_bands = Table(
     Column("key", BigInteger, nullable=False),
     Index("ix_doc_bands_key", "key"),
     Index("ix_doc_bands_doc", "doc_id"),
+)
+
+
+def _doc_fk() -> Column:
+    return Column("doc_id", String(24), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False)
+
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("doc_id", String(24), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("restored", Boolean, nullable=False),
+    Column("docbin", LargeBinary, nullable=False),  # the parsed spaCy Doc (DocBin bytes)
+    Column("analyzed_at", String(32), nullable=False),
+)
+sentences = Table(
+    "sentences", metadata, _doc_fk(), Column("idx", Integer, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    PrimaryKeyConstraint("doc_id", "idx"),
+)
+entities = Table(
+    "entities", metadata, _doc_fk(), Column("sent", Integer, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("label", String(16), nullable=False), Column("text", Text, nullable=False),
+    Index("ix_entities_doc", "doc_id"), Index("ix_entities_text", "label", "text"),
+)
+timexes = Table(
+    "timexes", metadata, _doc_fk(), Column("sent", Integer, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("type", String(10), nullable=False),
+    Column("value", String(40), nullable=False), Column("mod", String(16)), Column("anchor", String(40)),
+    Column("first_day", String(10)), Column("last_day", String(10)),
+    Index("ix_timexes_doc", "doc_id"),
+)
+numbers = Table(
+    "numbers", metadata, _doc_fk(), Column("sent", Integer, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("value", Float, nullable=False),
+    Column("low", Float), Column("high", Float), Column("qualifier", String(8), nullable=False),
+    Column("kind", String(10), nullable=False), Column("unit", String(16)),
+    Index("ix_numbers_doc", "doc_id"),
+)
+
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("sent", Integer, nullable=False), Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("value_text", Text, nullable=False), Column("value", Float, nullable=False), Column("high", Float),
+    Column("qualifier", String(8), nullable=False), Column("unit", String(32), nullable=False),
+    Column("status", String(16), nullable=False), Column("measure", String(48), nullable=False),
+    Column("group", String(48)), Column("place", Text), Column("time", String(24)),
+    Column("time_start", String(10)), Column("time_end", String(10)), Column("source", Text),
+    Column("modality", String(12), nullable=False),
+    Column("sentence_start", Integer, nullable=False), Column("sentence_end", Integer, nullable=False),
+    Index("ix_figures_doc", "doc_id"), Index("ix_figures_measure", "measure", "time_end"),
 )

@@ -1,0 +1,68 @@
+"""Benchmark the sentence-boundary model of storyline.nlp.punctuate.
+
+Prints boundary precision / recall / F1 on the held-out documents (index % 10 == 0 of BBC and White
+House, never trained on), stripped of punctuation and case, both clean and with ASR-like noise;
+the words per second of restore_sentences' model; and the first restored sentences of seed 004.
+
+    .venv/bin/python bench/punctuate.py [--shared ../shared] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from pathlib import Path
+
+from storyline.nlp import punctuate
+from storyline.nlp.train_punctuate import SEED, evaluate, load_corpus, noisy
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=str(PROJECT.parent / "shared"))
+    ap.add_argument("--limit", type=int, default=0, help="only the first N held-out BBC documents")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+
+    t = time.perf_counter()
+    model = punctuate._model()
+    punctuate._truecase_table()
+    print(f"model load: {time.perf_counter() - t:.2f}s; {len(model.index)} attributes; "
+          f"size {(punctuate.MODEL_DIR / punctuate.MODEL_FILE).stat().st_size} bytes; "
+          f"decoding: {'posterior >= %.3f' % model.threshold if model.threshold is not None else 'Viterbi'}")
+
+    docs = load_corpus(shared, "test", limit=args.limit)
+    n_words = sum(len(s) for d in docs for s in d)
+    n_sents = sum(len(d) for d in docs)
+    print(f"held-out: {len(docs)} documents, {n_sents} sentences, {n_words} words")
+
+    t = time.perf_counter()
+    p, r, f, tp, fp, fn = evaluate(docs, punctuate.predict_boundaries)
+    dt = time.perf_counter() - t
+    print(f"held-out clean  : precision {p:.4f}  recall {r:.4f}  F1 {f:.4f}  (tp {tp}, fp {fp}, fn {fn})")
+    print(f"speed           : {n_words / dt:,.0f} words/s (features + decoding)")
+    rng = random.Random(SEED + 1)
+    p, r, f, tp, fp, fn = evaluate([noisy(d, rng) for d in docs], punctuate.predict_boundaries)
+    print(f"held-out noised : precision {p:.4f}  recall {r:.4f}  F1 {f:.4f}  (tp {tp}, fp {fp}, fn {fn})")
+
+    seed = shared / "corpus" / "seeds" / "004_ca11e6ccf9581cca.txt"
+    if seed.exists():
+        raw = seed.read_text(encoding="utf-8")
+        m = re.search(r"<doc>\s*(.*?)\s*</doc>", raw, re.S)
+        text = m.group(1) if m else raw
+        t = time.perf_counter()
+        spans = punctuate.restore_sentences(text)
+        dt = time.perf_counter() - t
+        print(f"\nseed 004: {len(text.split())} words -> {len(spans)} sentences "
+              f"({dt * 1000:.0f} ms); needs_restoration={punctuate.needs_restoration(text)}")
+        cased = punctuate.truecase(text)
+        for i, (s, e) in enumerate(spans[:10], 1):
+            print(f"{i:2d}. {cased[s:e]}")
+
+
+if __name__ == "__main__":
+    main()

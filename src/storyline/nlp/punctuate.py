@@ -1,0 +1,431 @@
+"""Sentence boundaries and truecasing for unpunctuated, lower-cased broadcast transcripts.
+
+Broadcast transcripts arrive as ASR output: mostly lower case, hardly any punctuation, fillers
+("uh", "um") and disfluencies ("to to", "pal Palestinian"). Ordinary sentence splitters (spaCy,
+punctuation rules) see one enormous sentence. This module restores the sentence structure without
+touching the text, so that every character offset stays valid for citations:
+
+* :func:`restore_sentences` returns ``(start, end)`` character spans of sentences in the original text;
+* :func:`truecase` returns a copy of the text with only the case of letters changed (same length);
+* :func:`needs_restoration` tells whether a text looks like such a transcript at all.
+
+The boundary model is a linear-chain CRF trained by us (see :mod:`storyline.nlp.train_punctuate` and
+``models/README.md``), self-supervised on punctuated news and White House transcripts: the text is
+split into sentences by its own punctuation, then punctuation and case are stripped and ASR-like
+noise is injected, and the CRF learns to predict, for each word, whether a sentence ends after it.
+We train our own model because no maintained offline library restores punctuation in English ASR
+text without large neural downloads (transformer checkpoints of hundreds of MB, torch). Training
+uses python-crfsuite; at run time the exported weights (a small ``.npz``) are decoded here with a
+numpy Viterbi, so inference needs nothing beyond numpy. The model loads lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["restore_sentences", "truecase", "needs_restoration"]
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MODEL_FILE = "sentence_boundary.npz"
+TRUECASE_FILE = "truecase.json"
+
+# --------------------------------------------------------------------------------------------
+# Tokenisation and normalisation (shared with the training script: keep them identical)
+# --------------------------------------------------------------------------------------------
+
+# Tokens are runs of non-space characters; em and en dashes separate tokens as well.
+_TOKEN_RE = re.compile(r"[^\s\u2014\u2013]+")
+_ACRONYM_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_TERMINAL = frozenset(".?!\u2026")
+
+# Abbreviations that end with a full stop but (almost) never end a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt sen rep gov prof no nos vs mt ft capt cmdr adm maj rev hon "
+    "pres dept approx jan feb mar apr jun jul aug sep sept oct nov dec fig brig lieut cpl pvt supt "
+    "insp det messrs mme mlle".split()
+)
+
+
+def normalise(token: str) -> str:
+    """Lower-case a raw token and strip its surrounding punctuation ("U.S." -> "us", "Gaza's," -> "gaza's")."""
+    t = token.translate(_APOSTROPHES).lower()
+    i, j = 0, len(t)
+    while i < j and not t[i].isalnum():
+        i += 1
+    while j > i and not t[j - 1].isalnum():
+        j -= 1
+    t = t[i:j]
+    if "." in t and _ACRONYM_RE.fullmatch(t):
+        t = t.replace(".", "")
+    return t
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Raw tokens of ``text`` as ``(start, end, normalised form)``; the form is '' for pure punctuation."""
+    return [(m.start(), m.end(), normalise(m.group())) for m in _TOKEN_RE.finditer(text)]
+
+
+def _core_and_tail(raw: str) -> tuple[str, str]:
+    j = len(raw)
+    while j > 0 and not raw[j - 1].isalnum():
+        j -= 1
+    return raw[:j], raw[j:]
+
+
+def ends_sentence_by_punctuation(raw: str, next_raw: str | None) -> bool:
+    """True when the raw token's own trailing punctuation marks a sentence end.
+
+    Used both to derive training labels from punctuated text and, at run time, to keep the
+    boundaries that a partly punctuated transcript already has. Titles ("Mr."), initials ("J.")
+    and a following lower-case word ("5 p.m. on Friday") veto a full stop.
+    """
+    core, tail = _core_and_tail(raw.translate(_APOSTROPHES))
+    if not tail or not (_TERMINAL & set(tail)):
+        return False
+    if not core:
+        return False
+    nxt = next_raw.lstrip("\"'“‘([") if next_raw else ""
+    if nxt and nxt[0].islower():
+        return False
+    if "?" in tail or "!" in tail:
+        return True
+    low = core.lower()
+    if tail.startswith("."):
+        bare = low.lstrip("\"'“‘([")
+        if bare in TITLE_ABBREVIATIONS:
+            return False
+        if len(bare) == 1 and bare.isalpha():
+            return False  # an initial: "John F. Kennedy"
+        if _ACRONYM_RE.fullmatch(bare + "."):
+            # "U.S." ends a sentence only before a typical sentence opener ("... the U.S. The ...")
+            return bool(nxt) and normalise(nxt) in _OPENERS
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------------------------
+
+_WORD_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "FIL": "uh um uhm er erm ah eh hmm mm mhm huh",
+    "INT": "oh well yes yeah no okay ok right alright thanks thank please sorry look listen",
+    "PRS": "i we you he she they it",
+    "PRO": "me us him her them myself ourselves yourself himself herself themselves itself",
+    "POS": "my our your his their its",
+    "DET": "the a an this that these those there here",
+    "CNJ": "and but so or because although though while whereas yet nor then also now",
+    "WH": "what who whom whose where when why how which whether if",
+    "AUX": "is are was were be been being am do does did have has had will would can could "
+    "should shall may might must 's 're 've 'll 'd",
+    "NEG": "not never n't",
+    "PRE": "of in on at to for from with by about into over after before during under between "
+    "against through since until without within among across toward towards upon as than like",
+    "CON": "i'm we're you're he's she's it's they're that's there's what's let's i've we've "
+    "they've i'll we'll you'll he'll she'll it'll they'll i'd we'd don't doesn't didn't can't "
+    "won't isn't aren't wasn't weren't haven't hasn't hadn't couldn't wouldn't shouldn't",
+    "SAY": "said says say saying told tells asked added stated noted explained according",
+    "QNT": "all some many more most much few several every each any both no none other another",
+}.items():
+    for _w in _words.split():
+        _WORD_CLASSES[_w] = _cls
+
+_OPENERS = frozenset(
+    "the a an this that these those it we i he she they you there here so but and now in on at as "
+    "if when what who how why our his her their its my your today yesterday meanwhile however "
+    "mr mrs ms president israel hamas".split()
+)
+
+_NUM_RE = re.compile(r"[\d.,:%$£€/-]*\d[\d.,:%$£€/-]*(?:s|st|nd|rd|th|m|bn|k|am|pm)?")
+
+
+def word_class(w: str) -> str:
+    c = _WORD_CLASSES.get(w)
+    if c:
+        return c
+    if w in ("<s>", "</s>"):
+        return w
+    if _NUM_RE.fullmatch(w):
+        return "NUM"
+    if w.endswith("ly"):
+        return "LY"
+    if w.endswith("ing"):
+        return "ING"
+    if w.endswith("ed"):
+        return "ED"
+    if w.endswith("s"):
+        return "S"
+    return "W"
+
+
+def features(words: list[str]) -> list[list[str]]:
+    """Attribute strings for each word (window -3..+3, bigrams, trigrams, word classes, suffixes)."""
+    pad = ["<s>"] * 3 + list(words) + ["</s>"] * 3
+    cls = [word_class(w) for w in pad]
+    out: list[list[str]] = []
+    for i in range(3, len(pad) - 3):
+        wm3, wm2, wm1, w0, w1, w2, w3 = pad[i - 3 : i + 4]
+        cm2, cm1, c0, c1, c2 = cls[i - 2 : i + 3]
+        f = [
+            "b",
+            "w-3=" + wm3,
+            "w-2=" + wm2,
+            "w-1=" + wm1,
+            "w0=" + w0,
+            "w1=" + w1,
+            "w2=" + w2,
+            "w3=" + w3,
+            "w-2|-1=" + wm2 + "|" + wm1,
+            "w-1|0=" + wm1 + "|" + w0,
+            "w0|1=" + w0 + "|" + w1,
+            "w1|2=" + w1 + "|" + w2,
+            "w2|3=" + w2 + "|" + w3,
+            "w-1|0|1=" + wm1 + "|" + w0 + "|" + w1,
+            "w0|1|2=" + w0 + "|" + w1 + "|" + w2,
+            "w-2|-1|0=" + wm2 + "|" + wm1 + "|" + w0,
+            "c-1=" + cm1,
+            "c0=" + c0,
+            "c1=" + c1,
+            "c2=" + c2,
+            "c-1|0=" + cm1 + "|" + c0,
+            "c0|1=" + c0 + "|" + c1,
+            "c1|2=" + c1 + "|" + c2,
+            "c-2|-1|0=" + cm2 + "|" + cm1 + "|" + c0,
+            "c0|1|2=" + c0 + "|" + c1 + "|" + c2,
+            "s0=" + w0[-3:],
+            "s1=" + w1[-3:],
+            "w0|c1=" + w0 + "|" + c1,
+            "c0|w1=" + c0 + "|" + w1,
+        ]
+        out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Model (exported CRF weights) and Viterbi decoding
+# --------------------------------------------------------------------------------------------
+
+
+class BoundaryModel:
+    """Linear-chain CRF weights exported from crfsuite: state weights per attribute and label, transitions."""
+
+    def __init__(self, attrs: list[str], weights: np.ndarray, trans: np.ndarray, labels: list[str],
+                 threshold: float | None = None):
+        self.index = {a: i for i, a in enumerate(attrs)}
+        self.weights = np.vstack([weights.astype(np.float32), np.zeros((1, weights.shape[1]), np.float32)])
+        self.trans = trans.astype(np.float32)
+        self.labels = labels
+        self.boundary = np.array([lab in ("E", "S", "1") for lab in labels])
+        self.threshold = threshold  # None: Viterbi; else posterior P(boundary) >= threshold
+
+    @classmethod
+    def load(cls, path: Path) -> "BoundaryModel":
+        with np.load(path, allow_pickle=False) as z:
+            attrs = bytes(z["attrs"]).decode("utf-8").split("\n")
+            labels = bytes(z["labels"]).decode("utf-8").split("\n")
+            thr = float(z["threshold"]) if "threshold" in z.files else None
+            return cls(attrs, z["weights"], z["trans"], labels, thr)
+
+    def save(self, path: Path) -> None:
+        attrs = sorted(self.index, key=self.index.get)
+        np.savez_compressed(
+            path,
+            attrs=np.frombuffer("\n".join(attrs).encode("utf-8"), dtype=np.uint8),
+            labels=np.frombuffer("\n".join(self.labels).encode("utf-8"), dtype=np.uint8),
+            weights=self.weights[:-1].astype(np.float16),
+            trans=self.trans,
+            **({"threshold": np.float32(self.threshold)} if self.threshold is not None else {}),
+        )
+
+    def emissions(self, feats: list[list[str]]) -> np.ndarray:
+        missing = len(self.weights) - 1
+        get = self.index.get
+        ids, offsets = [], []
+        for f in feats:
+            offsets.append(len(ids))
+            ids.extend(get(a, missing) for a in f)
+        if not ids:
+            return np.zeros((0, len(self.labels)), np.float32)
+        return np.add.reduceat(self.weights[np.asarray(ids)], np.asarray(offsets), axis=0)
+
+    def decode(self, words: list[str]) -> np.ndarray:
+        """Boolean array: True where a sentence ends after the word."""
+        if self.threshold is None:
+            return self.viterbi(words)
+        return self.boundary_probability(words) >= self.threshold
+
+    def boundary_probability(self, words: list[str]) -> np.ndarray:
+        """Posterior probability (forward-backward) that a sentence ends after each word."""
+        n = len(words)
+        if n == 0:
+            return np.zeros(0)
+        em = self.emissions(features(words)).astype(np.float64)
+        k = em.shape[1]
+        tr = self.trans.astype(np.float64)
+        alpha = np.empty((n, k))
+        beta = np.zeros((n, k))
+        alpha[0] = em[0]
+        for t in range(1, n):
+            alpha[t] = np.logaddexp.reduce(alpha[t - 1][:, None] + tr, axis=0) + em[t]
+        for t in range(n - 2, -1, -1):
+            beta[t] = np.logaddexp.reduce(tr + (em[t + 1] + beta[t + 1])[None, :], axis=1)
+        logz = np.logaddexp.reduce(alpha[-1])
+        post = np.exp(alpha + beta - logz)
+        return post[:, self.boundary].sum(axis=1)
+
+    def viterbi(self, words: list[str]) -> np.ndarray:
+        """Boolean array from the single best label sequence."""
+        n = len(words)
+        if n == 0:
+            return np.zeros(0, bool)
+        em = self.emissions(features(words))
+        k = em.shape[1]
+        back = np.zeros((n, k), np.int32)
+        score = em[0].copy()
+        for t in range(1, n):
+            cand = score[:, None] + self.trans  # prev x cur
+            back[t] = cand.argmax(axis=0)
+            score = cand[back[t], np.arange(k)] + em[t]
+        path = np.empty(n, np.int32)
+        path[-1] = int(score.argmax())
+        for t in range(n - 1, 0, -1):
+            path[t - 1] = back[t, path[t]]
+        return self.boundary[path]
+
+
+@lru_cache(maxsize=1)
+def _model() -> BoundaryModel:
+    return BoundaryModel.load(MODEL_DIR / MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def _truecase_table() -> tuple[dict[str, str], frozenset[str]]:
+    data = json.loads((MODEL_DIR / TRUECASE_FILE).read_text(encoding="utf-8"))
+    return dict(data["cased"]), frozenset(data["lower"])
+
+
+def predict_boundaries(words: list[str]) -> list[bool]:
+    """For normalised words, whether a sentence ends after each (model only; last word not forced)."""
+    return [bool(b) for b in _model().decode(words)]
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def restore_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``; the text itself is unchanged.
+
+    The spans are in order, do not overlap and together cover every non-space character (a span
+    runs from its first word to the last character before the next sentence's first word, minus
+    trailing spaces). Boundaries come from the CRF; punctuation that the text already has
+    (a non-abbreviation full stop, "?", "!") and blank lines are kept as boundaries too.
+    """
+    toks = tokenize(text)
+    if not toks:
+        return []
+    word_idx = [i for i, t in enumerate(toks) if t[2]]
+    if not word_idx:
+        return [(toks[0][0], toks[-1][1])]
+    words = [toks[i][2] for i in word_idx]
+    ends = predict_boundaries(words)
+    for k, i in enumerate(word_idx[:-1]):
+        nxt_i = word_idx[k + 1]
+        # existing terminal punctuation on this word or on punctuation tokens before the next word
+        for j in range(i, nxt_i):
+            raw = text[toks[j][0] : toks[j][1]]
+            if j > i:
+                raw = "x" + raw
+            if ends_sentence_by_punctuation(raw, text[toks[nxt_i][0] : toks[nxt_i][1]]):
+                ends[k] = True
+                break
+        if "\n\n" in re.sub(r"[ \t\r\f\v]+", "", text[toks[i][1] : toks[nxt_i][0]]):
+            ends[k] = True
+    ends[-1] = True
+    spans: list[tuple[int, int]] = []
+    start_tok = 0  # raw-token index where the current sentence starts
+    for k, i in enumerate(word_idx):
+        if not ends[k]:
+            continue
+        last_tok = word_idx[k + 1] - 1 if k + 1 < len(word_idx) else len(toks) - 1
+        spans.append((toks[start_tok][0], toks[last_tok][1]))
+        start_tok = last_tok + 1
+    return spans
+
+
+_WORD_RE = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+
+
+def _apply_case(src: str, form: str) -> str:
+    if len(form) != len(src) or form.lower() != src.lower():
+        return src
+    return form
+
+
+def truecase(text: str) -> str:
+    """Restore capitals: names from a learned table ("israel" -> "Israel"), "i" -> "I", sentence starts.
+
+    Only the case of letters changes, so the result has exactly the length of ``text`` and every
+    character offset stays valid. Words that the table knows as ordinary lower-case words are
+    lowered ("media Reports say" -> "Media reports say"); unknown words keep their case.
+    """
+    if not text:
+        return text
+    cased, lower = _truecase_table()
+    chars = list(text)
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        for wm in _WORD_RE.finditer(raw):
+            w = wm.group()
+            key = w.translate(_APOSTROPHES).lower()
+            form = cased.get(key)
+            if form is not None:
+                new = _apply_case(w, form)
+            elif key in lower:
+                new = w.lower()
+            else:
+                continue
+            if len(new) == len(w):
+                s = m.start() + wm.start()
+                chars[s : s + len(w)] = new
+    for start, end in restore_sentences(text):
+        for p in range(start, end):
+            ch = chars[p]
+            if ch.isalpha():
+                up = ch.upper()
+                if len(up) == 1:
+                    chars[p] = up
+                break
+            if ch.isdigit():
+                break
+    out = "".join(chars)
+    assert len(out) == len(text)
+    return out
+
+
+def needs_restoration(text: str) -> bool:
+    """Heuristic: does ``text`` look like an unpunctuated ASR transcript?
+
+    True for a text of at least 40 words with fewer than one sentence-final mark per 60 words, or
+    fewer than one per 30 words while almost all words are lower case.
+    """
+    raws = [m.group() for m in _TOKEN_RE.finditer(text)]
+    words = [r for r in raws if any(c.isalpha() for c in r)]
+    n = len(words)
+    if n < 40:
+        return False
+    marks = sum(
+        1 for k, r in enumerate(raws) if ends_sentence_by_punctuation(r, raws[k + 1] if k + 1 < len(raws) else None)
+    )
+    per_mark = n / max(1, marks)
+    if per_mark > 60:
+        return True
+    lower_share = sum(1 for w in words if w[0].islower()) / n
+    return per_mark > 30 and lower_share > 0.9

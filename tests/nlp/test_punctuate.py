@@ -1,0 +1,134 @@
+"""Sentence restoration and truecasing for unpunctuated ASR transcripts (storyline.nlp.punctuate)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.nlp.punctuate import needs_restoration, restore_sentences, truecase
+
+PUNCTUATED = (
+    "Mediators from Qatar and Egypt met Israeli and Hamas delegations in Cairo on Sunday. "
+    "Officials said the talks focused on a six-week pause in the fighting and the release of "
+    "hostages held in Gaza in exchange for Palestinian prisoners. The US secretary of state said "
+    "a deal was possible, but warned that gaps remained. Hamas said it would study the proposal. "
+    "Israel's prime minister said military pressure would continue until all hostages were freed."
+)
+
+
+def _seed_004(shared) -> str:
+    raw = shared("corpus", "seeds", "004_ca11e6ccf9581cca.txt").read_text(encoding="utf-8")
+    m = re.search(r"<doc>\s*(.*?)\s*</doc>", raw, re.S)
+    assert m
+    return m.group(1)
+
+
+def _check_cover(text: str, spans: list[tuple[int, int]]) -> None:
+    prev = 0
+    for s, e in spans:
+        assert prev <= s < e <= len(text)
+        assert text[s] == text[s].strip() and text[e - 1] == text[e - 1].strip()
+        assert not text[prev:s].strip()  # nothing but space between sentences
+        prev = e
+    assert not text[prev:].strip()
+
+
+@pytest.mark.shared
+def test_seed_004_sentences(shared):
+    text = _seed_004(shared)
+    spans = restore_sentences(text)
+    _check_cover(text, spans)
+    words = [len(text[s:e].split()) for s, e in spans]
+    assert len(spans) > 10
+    assert max(words) <= 80
+    assert sum(words) / len(words) < 40
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    # "... between Israel and its main Ally the United States | the Biden Administration which is ..."
+    assert text.index("the Biden Administration") in starts
+    assert text.index("United States") + len("United States") in ends
+    # a question is asked: "... let me go to the next question | Israel's prime minister ..."
+    assert text.index("Israel's prime minister Netanyahu") in starts
+    # no sentence ends inside a name or a noun phrase
+    for phrase in ("the Gaza Strip", "prime minister", "Israeli forces", "Palestinian prisoners", "ceasefire talks"):
+        for m in re.finditer(re.escape(phrase), text):
+            assert not any(m.start() < e < m.end() for e in ends), phrase
+            assert not any(m.start() < s < m.end() for s in starts), phrase
+
+
+@pytest.mark.shared
+def test_heldout_f1_small_slice(shared):
+    from storyline.nlp.train_punctuate import evaluate, load_corpus
+
+    docs = load_corpus(shared(), "test", limit=12)  # the first held-out BBC documents, never trained on
+    n_sents = sum(len(d) for d in docs)
+    assert n_sents >= 200
+    from storyline.nlp.punctuate import predict_boundaries
+
+    p, r, f, *_ = evaluate(docs, predict_boundaries)
+    assert f >= F1_FLOOR, (p, r, f)
+    assert p >= 0.45 and r >= 0.45, (p, r, f)
+
+
+# The shipped model reaches F1 0.69 on the whole held-out set (0.62 on BBC alone) and 0.548 on this
+# slice of 12 long BBC articles (626 sentences), see models/README.md; the floor leaves a small margin.
+# A model that never or always predicts a boundary scores near 0 or 0.1 here.
+F1_FLOOR = 0.50
+
+
+def test_restore_on_plain_text_without_shared():
+    text = (
+        "mediators have been trying to secure a pause in the fighting in return for the release of "
+        "hostages uh the talks are due to resume in cairo on sunday we have to see what hamas wants "
+        "hamas wants a ceasefire and the withdrawal of israeli forces from the gaza strip"
+    )
+    spans = restore_sentences(text)
+    _check_cover(text, spans)
+    assert 2 <= len(spans) <= 8
+    assert restore_sentences("") == []
+    assert restore_sentences("   ") == []
+    assert restore_sentences("...") == [(0, 3)]
+
+
+def test_existing_punctuation_is_kept():
+    spans = restore_sentences(PUNCTUATED)
+    _check_cover(PUNCTUATED, spans)
+    sents = [PUNCTUATED[s:e] for s, e in spans]
+    assert sents[0] == "Mediators from Qatar and Egypt met Israeli and Hamas delegations in Cairo on Sunday."
+    assert "Hamas said it would study the proposal." in sents
+    assert len(sents) >= 5
+    # an abbreviation is not a boundary
+    text = "Mr. Blinken met Gen. Halevi in Tel Aviv on Monday."
+    assert restore_sentences(text) == [(0, len(text))]
+
+
+def test_truecase_keeps_length_and_restores_names():
+    text = "talks between israel and hamas resume in cairo i think the us wants a deal"
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert out.lower() == text.lower()
+    for name in ("Israel", "Hamas", "Cairo"):
+        assert name in out
+    assert out[0] == "T"
+    assert " I think" in out
+    for odd in ("", " ", "ß straße İstanbul ﬁnal", "uh um 40,000 1.4 million", "Gaza’s ‘hostages’"):
+        assert len(truecase(odd)) == len(odd)
+        assert truecase(odd).lower() == odd.lower() or len(odd) != len(odd.lower())
+
+
+@pytest.mark.shared
+def test_truecase_seed_004(shared):
+    text = _seed_004(shared)
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert "Reports say" not in out  # "media Reports say" was a random capital
+    assert "Israel" in out and "gaza's" not in out and "Gaza's" in out
+
+
+@pytest.mark.shared
+def test_needs_restoration(shared):
+    assert needs_restoration(_seed_004(shared))
+    assert not needs_restoration(PUNCTUATED)
+    assert not needs_restoration("ceasefire talks resume")  # too short to tell
+    assert needs_restoration(" ".join(["the talks are due to resume in cairo on sunday"] * 12))
