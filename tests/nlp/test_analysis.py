@@ -110,3 +110,21 @@ def test_in_memory_analysis_without_a_store():
     assert len(a.sentences) == 2
     assert [t.value for t in a.timexes] == ["2023-11-24", "2023-W48"]
     assert a.numbers[0].value == 13 and a.numbers[0].sent == 0
+
+
+def test_extraction_changes_rerun_from_the_stored_parse(seeds_store):
+    """When only the extraction version changes, figures are redone without parsing again."""
+    from sqlalchemy import func, select, update
+
+    from storyline.pipeline.analyze import STORED_VERSION
+    from storyline.store.schema import analyses as analyses_table
+    from storyline.store.schema import figures
+
+    engine, _ = seeds_store
+    with engine.begin() as conn:
+        before = conn.scalar(select(func.count()).select_from(figures))
+        conn.execute(update(analyses_table).values(version=STORED_VERSION - 1))
+    again = run_analyze(engine, processes=1)
+    assert again.analyzed == 0 and again.reextracted == 14 and again.sentences == 0
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(figures)) == before > 0

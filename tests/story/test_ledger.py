@@ -318,3 +318,11 @@ def test_load_real_reference(shared):
     assert ref.first == "2023-10-07" and len(ref) >= 1033
     assert ref.at("2024-05-03") == ("2024-05-03", 34622)
     assert ref.at("2023-11-26")[1] == 14800  # the truce gap: filled or carried forward
+
+
+def test_incident_counts_are_not_compared_with_the_running_total():
+    rows = [hm(34500, "2024-05-03", doc="a"), hm(45, "2024-05-03", doc="b")]
+    out = ledger.compare_reference(rows, REF)
+    incident = next(r for r in out["rows"] if r["value"] == 45)
+    assert incident["incident"] and incident["within"] is None
+    assert out["summary"]["compared"] == 1 and out["summary"]["incidents"] == 1

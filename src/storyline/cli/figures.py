@@ -439,6 +439,9 @@ def reference(
     line = f"{summary['compared']} figures compared"
     if summary["compared"]:
         line += f", {summary['within_pct']:g}% within {tolerance:g}%, median absolute gap {summary['median_abs_gap_pct']:g}%"
-    if summary["not_compared"]:
-        line += f" ({summary['not_compared']} without a reference value on or before their date)"
+    incidents = summary.get("incidents", 0)
+    if incidents:
+        line += f"; {incidents} incident counts (under a quarter of the running total) not compared"
+    if summary["not_compared"] - incidents:
+        line += f"; {summary['not_compared'] - incidents} without a reference value on or before their date"
     console.print(line, highlight=False)

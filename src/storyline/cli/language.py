@@ -69,6 +69,8 @@ def analyze(
     if json:
         print_json(data)
     else:
+        if data["reextracted"]:
+            console.print(f"re-extracted figures from the stored parses of {data['reextracted']} documents")
         console.print(
             f"analysed [bold]{data['analyzed']}[/bold] documents: {data['sentences']} sentences, {data['entities']} entities, "
             f"{data['timexes']} time expressions, {data['numbers']} numbers, {data['figures']} figures"

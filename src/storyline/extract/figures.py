@@ -130,6 +130,11 @@ class _Context:
             if t.pos_ == "NOUN" and (self.status_of_token(t) or self.lemma(t) not in self.v.containers):
                 break
         governor = t
+        for m in mods:  # a participle right after the counted: "67,000 injured", "Palestinians imprisoned"
+            if noun is None and m.i == start.i + 1:
+                s = self.status_of_token(m)
+                if s:
+                    return s
         candidates = []
         if governor.pos_ == "NOUN" and path and path[-1].dep_ == "pobj":
             candidates.append(governor)
@@ -305,6 +310,8 @@ class _Context:
         sent = a.sent
         # a date in the figure's own clause: its verb, the verbs it is conjoined with or complements,
         # and the noun a relative clause hangs from ("a raid on Oct 7 in which 1,200 were killed")
+        if verb is not None and modality != "proposed" and _present_perfect(verb) and not self._as_of_date(sent):
+            return self._doc_day()  # "have been killed": a running total up to the report
         if verb is not None and modality != "proposed":
             t, came_from = verb, a
             while True:
@@ -353,6 +360,15 @@ class _Context:
             if prev:
                 return prev[-1].value, prev[-1].first_day, prev[-1].last_day
         return self._doc_day()
+
+    def _as_of_date(self, sent: Span) -> bool:
+        """'as of Sunday', 'by Friday', 'until 1 December': the total is dated by the text."""
+        for tx in self.sentence_timexes(sent):
+            span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is not None and span.start >= 2 and (self.doc[span.start - 1].lower_ in ("by", "until", "through")
+                                                          or self.doc[span.start - 2 : span.start].text.lower() == "as of"):
+                return True
+        return False
 
     def _doc_day(self):
         if self.doc_date and len(self.doc_date) == 10:
@@ -458,18 +474,23 @@ class _Context:
 
 
 def _after_since(span: Span) -> bool:
-    """'since October 7', 'since Hamas's 7 October attack', 'since the start of the war'."""
+    """'since October 7', 'since Hamas's 7 October attack', 'since the war began on 7 October'."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+    if any(t.lower_ == "since" for t in doc[max(span.sent.start, span.start - 6) : span.start]):
         return True
     t = span.root
-    for _ in range(3):
+    for _ in range(4):
         if t.head.i == t.i:
             return False
         t = t.head
-        if t.lower_ == "since":
+        if t.lower_ == "since" or any(c.lower_ == "since" and c.dep_ in ("mark", "prep") for c in t.children):
             return True
     return False
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'have been killed', 'has risen': the perfect of the present (not 'had')."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "’ve") for c in verb.children)
 
 
 def _is_under(t: Token, ancestor: Token) -> bool:

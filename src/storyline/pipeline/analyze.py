@@ -20,13 +20,14 @@ from storyline.nlp.analysis import VERSION, Analysis, DocInput, analyze_docs
 from storyline.store import analyses as store
 from storyline.store import figures as figure_store
 
-EXTRACT_VERSION = 3  # bump with changes to extraction; both versions together decide what is redone
+EXTRACT_VERSION = 6  # bump with changes to extraction; both versions together decide what is redone
 STORED_VERSION = VERSION * 1000 + EXTRACT_VERSION
 
 
 @dataclass
 class AnalyzeSummary:
     analyzed: int = 0
+    reextracted: int = 0  # documents whose figures were re-extracted from their stored parse
     failed: int = 0
     sentences: int = 0
     entities: int = 0
@@ -143,7 +144,7 @@ def run_extract(engine: Engine, on_progress: Callable[[int], None] | None = None
                 with conn.begin_nested():
                     figure_store.replace_for_doc(conn, doc_id, figs)
                     conn.execute(update(analyses).where(analyses.c.doc_id == doc_id).values(version=STORED_VERSION))
-                summary.analyzed += 1
+                summary.reextracted += 1
                 summary.figures += len(figs)
         if on_progress:
             on_progress(len(todo[start : start + 200]))

@@ -583,14 +583,19 @@ def within_reference(f: dict, ref: float, tolerance: float = REFERENCE_TOLERANCE
     return abs(v - ref) <= tol * abs(ref)
 
 
+TOLL_SHARE = 0.25  # below this share of the reference total, a figure counts one incident, not the toll
+
+
 def compare_reference(rows: Iterable[dict], reference: ReferenceSeries, *, measure: str = "person.killed",
                       place: str | None = "Gaza", source: str | Iterable[str] | None = None,
-                      tolerance: float = REFERENCE_TOLERANCE) -> dict:
+                      tolerance: float = REFERENCE_TOLERANCE, toll_share: float = TOLL_SHARE) -> dict:
     """Each reported figure of `measure` (place containing `place`, or no place) attributed to a matching
     `source` (default: health ministry wordings), against the reference value on its day (time_end; the
     latest earlier day when the reference has none). Copies are folded, so a syndicated figure counts once.
     Returns {"rows": [...], "summary": {...}}; figures before the reference starts, or undated, are listed
-    with reference null and not counted as compared."""
+    with reference null and not counted as compared. Counts far below the running total at their date
+    (under `toll_share` of it: "at least 45 killed in a strike") are incident counts, not the death toll:
+    they are listed with `incident` true and not compared."""
     out_rows = []
     for e in _reported(fold(rows)):
         if e["measure"] != measure:
@@ -611,12 +616,15 @@ def compare_reference(rows: Iterable[dict], reference: ReferenceSeries, *, measu
         if at is not None:
             ref_day, ref = at
             gap = float(e["value"]) - ref
-            row.update(reference_date=ref_day, reference=ref, gap=gap,
-                       gap_pct=round(100 * gap / ref, 3) if ref else None,
-                       within=within_reference(e, ref, tolerance))
+            row["reference_date"], row["reference"] = ref_day, ref
+            if ref and float(e.get("high") or e["value"]) < toll_share * ref:
+                row["incident"] = True
+            else:
+                row.update(gap=gap, gap_pct=round(100 * gap / ref, 3) if ref else None,
+                           within=within_reference(e, ref, tolerance))
         out_rows.append(row)
     out_rows.sort(key=lambda r: (r["time"] is None, r["time"] or "", r["doc_date"] or ""))
-    compared = [r for r in out_rows if r["reference"] is not None]
+    compared = [r for r in out_rows if r["reference"] is not None and not r.get("incident")]
     within = sum(1 for r in compared if r["within"])
     gaps = [abs(r["gap_pct"]) for r in compared if r["gap_pct"] is not None]
     summary = {
@@ -626,6 +634,7 @@ def compare_reference(rows: Iterable[dict], reference: ReferenceSeries, *, measu
         "within_pct": round(100 * within / len(compared), 1) if compared else None,
         "median_abs_gap_pct": round(statistics.median(gaps), 3) if gaps else None,
         "not_compared": len(out_rows) - len(compared),
+        "incidents": sum(1 for r in out_rows if r.get("incident")),
         "tolerance_pct": tolerance,
         "measure": measure,
         "reference": {"path": reference.path, "date_field": reference.date_field, "value_field": reference.value_field,
