@@ -38,3 +38,14 @@ def engine_for(db: str | None, *, create: bool = False):
         fail(str(err))
     except Exception as err:  # bad URL, server down, ...
         fail(f"cannot open store {db or '(default)'}: {str(err).splitlines()[0]}")
+
+
+def progress_bar(label: str, *, quiet: bool = False, detail: bool = False):
+    """A Rich progress bar on stderr, silent when output is JSON or not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn()]
+    if detail:
+        columns.append(TextColumn("{task.description}"))
+    columns.append(TimeElapsedColumn())
+    return Progress(*columns, console=err_console, disable=quiet or not err_console.is_terminal, transient=True)

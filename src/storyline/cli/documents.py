@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -55,11 +54,7 @@ def ingest(
     options = ReadOptions(format=format, field_map=_parse_map(map), max_bytes=int(max_mb * 1024 * 1024), default_kind=kind)
     engine = engine_for(db, create=True)
     items = list(expand_paths(paths))
-    show_progress = not json and err_console.is_terminal
-    progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=err_console, disable=not show_progress, transient=True,
-    )
+    progress = progress_bar("ingest", quiet=json, detail=True)
     with progress:
         task = progress.add_task("", total=len(items))
 

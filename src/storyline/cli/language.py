@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -51,16 +51,13 @@ def analyze(
     json: JsonOption = False,
 ) -> None:
     """Run the language layer (sentences, entities, time expressions, numbers) over documents not yet analysed."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from storyline.pipeline.analyze import STORED_VERSION, run_analyze
     from storyline.store.analyses import count_pending
 
     engine = engine_for(db)
     with engine.connect() as conn:
         todo = count_pending(conn, STORED_VERSION)
-    progress = Progress(TextColumn("[bold]analyze"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err_console, disable=json or not err_console.is_terminal, transient=True)
+    progress = progress_bar("analyze", quiet=json)
     with progress:
         task = progress.add_task("", total=todo)
         summary = run_analyze(engine, processes=processes or None, reanalyze=reanalyze,
