@@ -467,7 +467,8 @@ def falling_totals(entries: list[dict], *, fall: float = FALL, measure: str | No
             if best is not None:
                 earlier_lo = bounds(best, 0)[0]
                 later_hi = bounds(e, 0)[1]
-                if earlier_lo > 0 and later_hi < earlier_lo * (1 - fall):
+                # a far smaller count is another subset (one day's releases), not the total falling
+                if earlier_lo > 0 and later_hi < earlier_lo * (1 - fall) and comparable(best, e):
                     drop = earlier_lo - later_hi
                     out.append({
                         "kind": "falling_total",
