@@ -173,13 +173,17 @@ class _Context:
                 return c.text.capitalize() if c.text.islower() else c.text
         return sense.group if sense else None
 
-    def place(self, a: Token, noun: Token | None) -> str | None:
+    def place(self, a: Token, noun: Token | None, verb: Token | None = None) -> str | None:
+        """The first place after the figure, introduced by in/from/..., within the figure's own clause."""
         sent = a.sent
+        scope = verb if verb is not None and _is_under(a, verb) else (noun if noun is not None else a)
         best = None
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start_char > a.idx:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start_char > a.idx and _is_under(ent.root, scope) \
+                    and not any(t.lower_ == "according" for t in ent.root.ancestors):
                 prev = self.doc[ent.start - 1] if ent.start > 0 else None
-                if prev is not None and prev.lower_ in ("in", "from", "inside", "within", "across", "throughout", "southern", "northern", "central"):
+                if prev is not None and prev.lower_ in ("in", "on", "from", "inside", "within", "across", "throughout",
+                                                        "southern", "northern", "central"):
                     best = ent
                     break
         if best is None:
@@ -468,7 +472,7 @@ class _Context:
         return Figure(
             doc_id=self.doc_id, sent=sent_idx, start=n.start, end=n.end, value_text=n.text, value=n.value,
             high=n.high if n.qualifier == "range" else None, qualifier=n.qualifier, unit=unit, status=status,
-            measure=f"{unit}.{status}", group=group, place=self.place(a, noun), time=time, time_start=t0, time_end=t1,
+            measure=f"{unit}.{status}", group=group, place=self.place(a, noun, verb), time=time, time_start=t0, time_end=t1,
             source=self.source(a), modality=modality, sentence_start=sent.start_char, sentence_end=sent.end_char,
         )
 
