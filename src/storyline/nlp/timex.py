@@ -429,7 +429,7 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "thei
                 "still", "newly", "recently", "previously", "already", "any", "no", "each", "every"}
 _TOKEN_RE = re.compile(r"[A-Za-z']+")
 _CLAUSE_BREAK = re.compile(r"[.;!?:\n]['’]*\s|[\"“”]|''|``")
-_FUTURE_PHRASE_RE = re.compile(r"\b(?:as (?:early|soon) as|no later than|is to|are to|to be held)\s+(?:on\s+)?$", re.I)
+_FUTURE_PHRASE_RE = re.compile(r"\b(?:as (?:early|soon) as|no later than|is to|are to|to be held|by)\s+(?:on\s+)?$", re.I)
 
 
 def _direction(text: str, start: int, end: int) -> int:
@@ -457,6 +457,11 @@ def _direction(text: str, start: int, end: int) -> int:
         for i in range(len(words)):
             w = words[i].lower()
             if w in _FUTURE_WORDS:
+                # "the plan", "its plans": nouns, not a planning verb
+                prev = words[i + 1].lower() if is_left and i + 1 < len(words) else (
+                    words[i - 1].lower() if not is_left and i > 0 else "")
+                if w in ("plan", "plans") and prev in _DETERMINERS:
+                    continue
                 return 1
             if w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
                 # passive/infinitive participles ("will be paid", "to be completed") do not fix the tense
@@ -746,6 +751,9 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
             return False  # rarely annotated in TimeML gold
         if w == "now" and re.match(r"[-\s]+(?:defunct|famous|closed|former|infamous|retired|deceased)", post):
             return True
+        if w == "now" and post.startswith(",") and m.start() == m.start("w") and _is_cap(s) \
+                and re.search(r"(?:^|[.!?]['\"’”]*\s+|[\"“`']\s*)$", text[max(0, m.start() - 4): m.start()]):
+            return False  # sentence-initial discourse marker "Now, ..."
     if name == "past_ref":
         w = g["w"].lower()
         post = text[m.end(): m.end() + 20].lower()
@@ -1413,8 +1421,12 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return T("SET", f"XXXX-WXX-{wd}" + (f"T{p}" if p else ""))
         val = _weekday_date(ctx, wd, dirn(), rel)
         mod = _emod(g.get("emod"))
-        # "Wednesday night", "Friday morning": TE3 gold most often gives the plain date (type DATE)
-        return _remember(ctx, T("DATE", val, mod), c.start)
+        # "Wednesday night", "Friday morning": TE3 gold most often gives the plain date (type DATE);
+        # "Friday evening" is consistently a TIME with the part of day
+        _remember(ctx, T("DATE", val, mod), c.start)
+        if part == "evening" and val[:4].isdigit():
+            return T("TIME", f"{val}TEV", mod)
+        return T("DATE", val, mod)
     if rule == "part_weekday":
         wd = _WEEKDAYS[g["wd"].lower()]
         val = _weekday_date(ctx, wd, dirn(), None)
@@ -1451,6 +1463,9 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return None
         return T("TIME", f"{(d - timedelta(days=1)).isoformat()}TNI")
     if rule == "present":
+        if re.search(r"\bthen[- ]$", text[max(0, c.start - 6): c.start], re.I):
+            # "the then current chairman": the present of a past reference time
+            return T("DATE", "PAST_REF")
         return T("DATE", "PRESENT_REF")
     if rule == "past_ref":
         return T("DATE", "PAST_REF")
