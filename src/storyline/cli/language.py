@@ -50,7 +50,7 @@ def analyze(
     reanalyze: Annotated[bool, typer.Option("--all", help="Analyse every document again, not only new ones.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """Run the language layer (sentences, entities, time expressions, numbers) over documents not yet analysed."""
+    """Analyse documents not yet analysed: sentences, entities, time expressions, numbers, and their figures."""
     from storyline.pipeline.analyze import STORED_VERSION, run_analyze
     from storyline.store.analyses import count_pending
 
