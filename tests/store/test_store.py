@@ -124,3 +124,23 @@ def test_default_url_and_env(monkeypatch, tmp_path):
     monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "x.db"))
     assert resolve_url(None) == f"sqlite:///{tmp_path / 'x.db'}"
     assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_analysis_and_figures_round_trip(engine):
+    """The language layer and the figures ledger store and read back on both databases."""
+    from storyline.pipeline.analyze import run_analyze
+    from storyline.store import analyses
+    from storyline.store.figures import FigureFilter, query_figures
+
+    ingest(engine, [os.path.join(EXAMPLES, "wire.jsonl")])
+    summary = run_analyze(engine, processes=1)
+    assert summary.analyzed == 6 and summary.failed == 0 and summary.figures > 10
+    with engine.connect() as conn:
+        doc = get_document(conn, "ex-wire-006")
+        stored = analyses.load(conn, doc["id"])
+        figs = list(query_figures(conn, FigureFilter(doc_id=doc["id"])))
+    assert stored["sentences"] and stored["timexes"] and stored["numbers"]
+    toll = next(f for f in figs if f["value"] == 34600)
+    assert toll["measure"] == "person.killed" and toll["qualifier"] == "over"
+    assert doc["text"][toll["start"]:toll["end"]] == toll["value_text"]
+    assert toll["sentence"].startswith(toll["value_text"]) or toll["value_text"] in toll["sentence"]
