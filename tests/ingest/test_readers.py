@@ -6,7 +6,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 
 from conftest import PROJECT
 from storyline.ingest.base import ReadError, ReadOptions, Source

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 
-import pytest
 
 from storyline.ingest.document import Document
 from storyline.pipeline.ingest import ingest_items

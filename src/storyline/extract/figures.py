@@ -20,7 +20,6 @@ FIGURE_KINDS = ("count", "money", "percent")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _EVENT_NOUNS = {"attack", "incident", "raid", "assault", "massacre", "onslaught", "rampage", "infiltration", "incursion"}
 _RUNNING_STATES = {"held", "dead", "imprisoned", "sheltering", "displaced", "missing", "other"}
-_PRONOUNS = {"it", "they", "he", "she", "this", "that", "the agency", "the ministry", "the official", "officials"}
 
 
 def extract_figures(doc: Doc, doc_id: str, doc_date: str | None, numbers, timexes, sentences,

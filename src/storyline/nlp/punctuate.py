@@ -299,6 +299,126 @@ class BoundaryModel:
         return self.boundary[path]
 
 
+# --------------------------------------------------------------------------------------------
+# Neural boundary tagger (BiGRU over word / word-class / suffix embeddings), numpy forward pass
+# --------------------------------------------------------------------------------------------
+
+NN_MODEL_FILE = "sentence_boundary_nn.npz"
+NN_CLASSES = ("<s>", "</s>", "FIL", "INT", "PRS", "PRO", "POS", "DET", "CNJ", "WH", "AUX", "NEG", "PRE",
+              "CON", "SAY", "QNT", "NUM", "LY", "ING", "ED", "S", "W")
+_NN_CLASS_ID = {c: i + 1 for i, c in enumerate(NN_CLASSES)}  # 0: padding
+
+
+def nn_inputs(words: list[str], vocab: dict[str, int], suffixes: dict[str, int]) -> np.ndarray:
+    """Integer inputs (n, 3) for the neural tagger: word id, word-class id, 3-letter-suffix id (1: unknown)."""
+    out = np.empty((len(words), 3), np.int64)
+    for i, w in enumerate(words):
+        out[i, 0] = vocab.get(w, 1)
+        out[i, 1] = _NN_CLASS_ID[word_class(w)]
+        out[i, 2] = suffixes.get(w[-3:], 1)
+    return out
+
+
+def nn_windows(n: int, width: int, core: int) -> tuple[np.ndarray, np.ndarray]:
+    """Start offsets of overlapping windows of ``width`` words over ``n`` words and, for each word, the
+    window (index into the starts) in which it lies furthest from an edge. Requires n > width."""
+    starts = list(range(0, n - width + 1, core))
+    if starts[-1] != n - width:
+        starts.append(n - width)
+    st = np.asarray(starts)
+    pos = np.arange(n)
+    rel = pos[:, None] - st[None, :]
+    margin = np.minimum(rel, width - 1 - rel)
+    margin[(rel < 0) | (rel >= width)] = -1
+    return st, margin.argmax(axis=1)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+class NeuralBoundaryModel:
+    """Embeddings -> 1-layer BiGRU -> linear boundary logit; same maths as torch.nn.GRU (gates r, z, n)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]):
+        a = {k: v for k, v in arrays.items()}
+        self.vocab = {w: i + 2 for i, w in enumerate(bytes(a["vocab"]).decode("utf-8").split("\n"))}
+        self.suffixes = {w: i + 2 for i, w in enumerate(bytes(a["suffixes"]).decode("utf-8").split("\n"))}
+        f32 = lambda k: a[k].astype(np.float32)  # noqa: E731
+        self.emb = [f32("emb_word"), f32("emb_class"), f32("emb_suffix")]
+        self.width = int(a["width"])
+        self.core = int(a["core"])
+        self.threshold = float(a["threshold"])
+        self.index = self.vocab  # for reporting (len)
+        self.dirs = []
+        for sfx in ("", "_reverse"):
+            w_ih, w_hh = f32("weight_ih" + sfx), f32("weight_hh" + sfx)
+            b_ih, b_hh = f32("bias_ih" + sfx), f32("bias_hh" + sfx)
+            # input projections of the embedding tables can be precomputed per table
+            self.dirs.append((w_ih, w_hh.T.copy(), b_ih, b_hh))
+        self.hidden = self.dirs[0][1].shape[0]
+        self.out_w = f32("out_w").reshape(-1)
+        self.out_b = float(a["out_b"].reshape(-1)[0])
+        # precompute each embedding table times its slice of the input weights
+        self.proj = []
+        for w_ih, _, b_ih, _ in self.dirs:
+            tabs, col = [], 0
+            for k, e in enumerate(self.emb):
+                d = e.shape[1]
+                t = e @ w_ih[:, col : col + d].T
+                if k == 0:
+                    t = t + b_ih
+                tabs.append(t.astype(np.float32))
+                col += d
+            self.proj.append(tabs)
+
+    @classmethod
+    def load(cls, path: Path) -> "NeuralBoundaryModel":
+        with np.load(path, allow_pickle=False) as z:
+            return cls({k: z[k] for k in z.files})
+
+    def logits_batch(self, ids: np.ndarray) -> np.ndarray:
+        """Boundary logits (b, t) for integer inputs (b, t, 3)."""
+        b, t, _ = ids.shape
+        h_dim = self.hidden
+        outs = []
+        for d, (_, w_hh_t, _, b_hh) in enumerate(self.dirs):
+            tabs = self.proj[d]
+            x = tabs[0][ids[..., 0]] + tabs[1][ids[..., 1]] + tabs[2][ids[..., 2]]  # (b, t, 3H)
+            h = np.zeros((b, h_dim), np.float32)
+            hs = np.empty((b, t, h_dim), np.float32)
+            order = range(t) if d == 0 else range(t - 1, -1, -1)
+            for i in order:
+                gh = h @ w_hh_t + b_hh
+                gx = x[:, i]
+                r = _sigmoid(gx[:, :h_dim] + gh[:, :h_dim])
+                z = _sigmoid(gx[:, h_dim : 2 * h_dim] + gh[:, h_dim : 2 * h_dim])
+                nn_ = np.tanh(gx[:, 2 * h_dim :] + r * gh[:, 2 * h_dim :])
+                h = nn_ + z * (h - nn_)
+                hs[:, i] = h
+            outs.append(hs)
+        return outs[0] @ self.out_w[:h_dim] + outs[1] @ self.out_w[h_dim:] + self.out_b
+
+    def logits(self, words: list[str]) -> np.ndarray:
+        n = len(words)
+        if n == 0:
+            return np.zeros(0, np.float32)
+        ids = nn_inputs(words, self.vocab, self.suffixes)
+        if n <= self.width:
+            return self.logits_batch(ids[None])[0]
+        starts, which = nn_windows(n, self.width, self.core)
+        batch = np.stack([ids[s : s + self.width] for s in starts])
+        lg = self.logits_batch(batch)
+        pos = np.arange(n)
+        return lg[which, pos - starts[which]]
+
+    def boundary_probability(self, words: list[str]) -> np.ndarray:
+        return _sigmoid(self.logits(words).astype(np.float64))
+
+    def decode(self, words: list[str]) -> np.ndarray:
+        return self.boundary_probability(words) >= self.threshold
+
+
 @lru_cache(maxsize=1)
 def _model() -> BoundaryModel:
     return BoundaryModel.load(MODEL_DIR / MODEL_FILE)

@@ -1826,7 +1826,6 @@ def _relunit(ctx, c, g, T, dirn):
 
 
 def _duration_timex(ctx, c, g, T, dirn):
-    d = ctx.dct
     text = ctx.text
     numtxt = g["num"]
     unit = g["unit"]

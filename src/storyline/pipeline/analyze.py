@@ -86,16 +86,16 @@ def run_analyze(
     reanalyze: bool = False,
 ) -> AnalyzeSummary:
     """Analyse every stored document that has no analysis at the current version."""
-    summary = AnalyzeSummary() if reanalyze else run_extract(engine)
+    summary = AnalyzeSummary() if reanalyze else run_extract(engine, on_progress)
     processes = processes or default_processes()
     failed: set[str] = set()
-    if reanalyze:
-        from sqlalchemy import delete
+    if reanalyze:  # mark every analysis stale; each document's rows are replaced as it is redone
+        from sqlalchemy import update
 
         from storyline.store.schema import analyses
 
         with engine.begin() as conn:
-            conn.execute(delete(analyses))
+            conn.execute(update(analyses).values(version=-1))
     pool = mp.get_context("fork").Pool(processes) if processes > 1 else None
     try:
         while True:
