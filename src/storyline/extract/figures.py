@@ -103,10 +103,20 @@ class _Context:
         return None
 
     # --- what happened -----------------------------------------------------------------------
+    def phrase_status(self, t: Token) -> str | None:
+        """Verb + object/particle/complement phrases: 'take shelter', 'lose lives', 'shot dead'."""
+        for c in t.children:
+            if c.dep_ in ("dobj", "prt", "acomp", "oprd", "xcomp", "advmod"):
+                status = self.v.status_of.get(f"{self.lemma(t)} {self.lemma(c)}") or self.v.status_of.get(f"{t.lower_} {c.lower_}")
+                if status:
+                    return status
+        return None
+
     def status_of_token(self, t: Token) -> str | None:
-        dobj = next((c for c in t.children if c.dep_ in ("dobj", "prt")), None)
-        keys = [f"{self.lemma(t)} {self.lemma(dobj)}"] if dobj is not None else []
-        keys += [self.lemma(t), t.lower_]
+        phrase = self.phrase_status(t)
+        if phrase:
+            return phrase
+        keys = [self.lemma(t), t.lower_]
         for key in keys:
             if key in self.v.status_of:
                 return self.v.status_of[key]
@@ -137,6 +147,8 @@ class _Context:
         candidates = []
         if governor.pos_ == "NOUN" and path and path[-1].dep_ == "pobj":
             candidates.append(governor)
+        if governor.pos_ in ("VERB", "AUX", "ADJ") and self.phrase_status(governor):
+            return self.phrase_status(governor)
         if governor.pos_ in ("VERB", "AUX", "ADJ"):
             # follow xcomp chains ("are believed to remain") and light verbs
             chain = [governor] + [c for c in governor.children if c.dep_ in ("xcomp", "acomp", "oprd")]
@@ -426,6 +438,7 @@ class _Context:
         else:
             noun = self.counted_noun(a)
             unit = group = status_hint = None
+            generic = False
             if noun is not None:
                 container = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
                 if noun.dep_ == "poss":
@@ -445,6 +458,7 @@ class _Context:
                         return None
                     elif noun.tag_ in ("NNS",) and noun.is_alpha:
                         unit, group = lem, self.group(noun, None)
+                        generic = True
                     else:
                         return None
             else:
@@ -460,6 +474,8 @@ class _Context:
         status = own_status or (parent.status if parent is not None else None) or ("held" if unit == "hostage" else "other")
         if status_hint == "dead" and self.status(noun, a) == "killed":
             status = "killed"
+        if n.kind == "count" and generic and status == "other":
+            return None  # a count of something outside the vocabulary, with nothing happening to it ("five principles")
         modality = self.modality(a, verb)
         if parent is not None and own_status is None:
             modality = parent.modality

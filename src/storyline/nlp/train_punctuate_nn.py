@@ -147,7 +147,7 @@ def train(args: argparse.Namespace) -> None:
         if f > best[0]:
             best = (f, thr, epoch)
             export(model, vocab, suffixes, W, args.core, thr, out / NN_MODEL_FILE)
-            torch.save(model.state_dict(), out.parent / ".nn_state.pt" if args.keep_state else tmp.with_suffix(".pt"))
+            torch.save(model.state_dict(), args.state)
     tmp.unlink(missing_ok=True)
     print(f"best: epoch {best[2]}, noised dev F1 {best[0]:.4f}, threshold {best[1]:.3f};"
           f" {(out / NN_MODEL_FILE).stat().st_size} bytes ({time.time() - t0:.0f}s)", flush=True)
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--minutes", type=float, default=15)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--keep-state", action="store_true")
+    ap.add_argument("--state", default="/tmp/punctuate_nn_state.pt", help="torch weights of the best epoch")
     train(ap.parse_args(argv))
 
 

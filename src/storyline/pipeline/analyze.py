@@ -20,7 +20,7 @@ from storyline.nlp.analysis import VERSION, Analysis, DocInput, analyze_docs
 from storyline.store import analyses as store
 from storyline.store import figures as figure_store
 
-EXTRACT_VERSION = 7  # bump with changes to extraction; both versions together decide what is redone
+EXTRACT_VERSION = 8  # bump with changes to extraction; both versions together decide what is redone
 STORED_VERSION = VERSION * 1000 + EXTRACT_VERSION
 
 
