@@ -184,3 +184,13 @@ def test_same_input_same_id():
     a = read_one(EXAMPLES / "wire.jsonl")
     b = read_one(EXAMPLES / "wire.jsonl")
     assert [d.id for d in a] == [d.id for d in b] and len({d.id for d in a}) == len(a)
+
+
+def test_language_is_detected_when_the_source_does_not_say(tmp_path):
+    p = tmp_path / "fr.txt"
+    p.write_text(" date 2024-02-06 Les négociateurs du Hamas sont arrivés au Caire mardi pour des pourparlers sur une trêve.",
+                 encoding="utf-8")
+    (doc,) = read_one(p)
+    assert doc.language == "fr"
+    (en,) = read_one(EXAMPLES / "undated-gaza-truce-explainer.txt")
+    assert en.language == "en"

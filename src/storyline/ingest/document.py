@@ -51,6 +51,8 @@ class Document:
             self.date_precision = "unknown"
             self.date_source = None
         self.text_hash = text_hash(self.text)
+        if not self.language:
+            self.language = detect_language(self.text)
         if not self.id:
             self.id = document_id(self)
         if self.ingested_at is None:
@@ -64,6 +66,16 @@ class Document:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, model shipped in the package); None if too short."""
+    sample = text[:3000]
+    if len(sample.split()) < 3:
+        return None
+    import py3langid
+
+    return py3langid.classify(sample)[0]
 
 
 def normalize_for_hash(text: str) -> str:
