@@ -25,15 +25,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=str(PROJECT.parent / "shared"))
     ap.add_argument("--limit", type=int, default=0, help="only the first N held-out BBC documents")
+    ap.add_argument("--model", choices=["shipped", "crf", "nn"], default="shipped",
+                    help="the model restore_sentences uses (default), the CRF or the neural tagger")
     args = ap.parse_args()
     shared = Path(args.shared)
 
     t = time.perf_counter()
-    model = punctuate._model()
+    if args.model == "crf":
+        model = punctuate._crf_model()
+    elif args.model == "nn":
+        model = punctuate._nn_model()
+    else:
+        model = punctuate._model()
+    punctuate._model = lambda: model  # restore_sentences / predict_boundaries below use the chosen model
     punctuate._truecase_table()
-    print(f"model load: {time.perf_counter() - t:.2f}s; {len(model.index)} attributes; "
-          f"size {(punctuate.MODEL_DIR / punctuate.MODEL_FILE).stat().st_size} bytes; "
-          f"decoding: {'posterior >= %.3f' % model.threshold if model.threshold is not None else 'Viterbi'}")
+    if isinstance(model, punctuate.NeuralBoundaryModel):
+        path = punctuate.MODEL_DIR / punctuate.NN_MODEL_FILE
+        what = (f"neural BiGRU tagger ({len(model.vocab)} words, hidden {model.hidden}, windows of {model.width}"
+                f" words); decoding: P(boundary) >= {model.threshold:.3f}")
+    else:
+        path = punctuate.MODEL_DIR / punctuate.MODEL_FILE
+        what = (f"CRF, {len(model.index)} attributes; decoding: "
+                f"{'posterior >= %.3f' % model.threshold if model.threshold is not None else 'Viterbi'}")
+    print(f"model load: {time.perf_counter() - t:.2f}s; {what}; size {path.stat().st_size} bytes")
 
     docs = load_corpus(shared, "test", limit=args.limit)
     n_words = sum(len(s) for d in docs for s in d)

@@ -15,8 +15,12 @@ split into sentences by its own punctuation, then punctuation and case are strip
 noise is injected, and the CRF learns to predict, for each word, whether a sentence ends after it.
 We train our own model because no maintained offline library restores punctuation in English ASR
 text without large neural downloads (transformer checkpoints of hundreds of MB, torch). Training
-uses python-crfsuite; at run time the exported weights (a small ``.npz``) are decoded here with a
-numpy Viterbi, so inference needs nothing beyond numpy. The model loads lazily, once per process.
+uses python-crfsuite; at run time the exported weights (a small ``.npz``) are decoded here with
+numpy, so inference needs nothing beyond numpy. The model loads lazily, once per process.
+
+An alternative neural tagger (word, word-class and suffix embeddings -> BiGRU -> boundary logit;
+:mod:`storyline.nlp.train_punctuate_nn`, trained with torch, run here by a numpy forward pass,
+:class:`NeuralBoundaryModel`) is available but not the default (``USE_NEURAL``).
 """
 
 from __future__ import annotations
@@ -420,8 +424,27 @@ class NeuralBoundaryModel:
 
 
 @lru_cache(maxsize=1)
-def _model() -> BoundaryModel:
+def _crf_model() -> BoundaryModel:
     return BoundaryModel.load(MODEL_DIR / MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def _nn_model() -> NeuralBoundaryModel:
+    return NeuralBoundaryModel.load(MODEL_DIR / NN_MODEL_FILE)
+
+
+# The neural tagger scores higher on the held-out set (see models/README.md) but is not the default:
+# it merges "... its main ally the United States | the Biden administration ..." in seed 004, which
+# tests/nlp/test_punctuate.py requires as a boundary. Set USE_NEURAL = True to switch.
+USE_NEURAL = False
+
+
+@lru_cache(maxsize=1)
+def _model() -> NeuralBoundaryModel | BoundaryModel:
+    """The boundary model in use: the CRF, or the neural tagger when ``USE_NEURAL`` is set."""
+    if USE_NEURAL and (MODEL_DIR / NN_MODEL_FILE).exists():
+        return _nn_model()
+    return _crf_model()
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +468,7 @@ def restore_sentences(text: str) -> list[tuple[int, int]]:
 
     The spans are in order, do not overlap and together cover every non-space character (a span
     runs from its first word to the last character before the next sentence's first word, minus
-    trailing spaces). Boundaries come from the CRF; punctuation that the text already has
+    trailing spaces). Boundaries come from the boundary model; punctuation that the text already has
     (a non-abbreviation full stop, "?", "!") and blank lines are kept as boundaries too.
     """
     toks = tokenize(text)

@@ -94,14 +94,16 @@ def train(args: argparse.Namespace) -> None:
     dev_gold = np.array([e for _, ends in dev for e in ends[:-1]], bool)
 
     model = build_model(torch, len(vocab) + 2, len(suffixes) + 2, hidden=args.hidden, dropout=args.dropout)
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-5)
-    rng = random.Random(SEED)
+    rng = random.Random(SEED + args.first_epoch)
     W = args.width
     best = (-1.0, 0.5, -1)
     tmp = out / (NN_MODEL_FILE + ".tmp.npz")
     deadline = t0 + args.minutes * 60
-    epoch = 0
-    while time.time() < deadline and epoch < args.epochs:
+    epoch = args.first_epoch - 1
+    while time.time() < deadline and epoch < args.first_epoch - 1 + args.epochs:
         epoch += 1
         model.train()
         ids_l, lab_l = [], []
@@ -172,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--noise", type=float, default=1.0)
     ap.add_argument("--epochs", type=int, default=100)
     ap.add_argument("--minutes", type=float, default=15)
+    ap.add_argument("--init", default="", help="continue from these torch weights (--state of a run)")
+    ap.add_argument("--first-epoch", type=int, default=1, help="number of the first epoch (when continuing)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--state", default="/tmp/punctuate_nn_state.pt", help="torch weights of the best epoch")
     train(ap.parse_args(argv))
