@@ -194,13 +194,17 @@ def fold(rows: Iterable[dict]) -> list[dict]:
 
     originals = [r for r in rows if not r.get("duplicate_of")]
     copies = [r for r in rows if r.get("duplicate_of")]
-    for r in originals:
+    def add_or_fold(r: dict) -> None:
+        """The same figure said again in one document folds into its first mention."""
         same_doc = by_doc.get(str(r.get("doc_id")), [])
         hit = next((e for e in same_doc if matches(e, r, strict=True)), None)
         if hit is not None:
             hit["also"].append(citation(r))
         else:
             new_entry(r)
+
+    for r in originals:
+        add_or_fold(r)
     claimed: set[int] = set()
     for r in copies:
         orig = [e for e in by_doc.get(str(r["duplicate_of"]), []) if e.get("duplicate_of") is None]
@@ -211,12 +215,7 @@ def fold(rows: Iterable[dict]) -> list[dict]:
             cands[0]["also"].append(citation(r))
             claimed.add(id(cands[0]))
             continue
-        same_doc = by_doc.get(str(r.get("doc_id")), [])
-        hit = next((e for e in same_doc if matches(e, r, strict=True)), None)
-        if hit is not None:
-            hit["also"].append(citation(r))
-        else:
-            new_entry(r)
+        add_or_fold(r)
     for e in entries:
         e["sources"] = 1 + len(e["also"])
     entries.sort(key=order_key)
