@@ -346,6 +346,21 @@ def _span(items: list[dict]) -> str | None:
 
 # --- conflicts ---------------------------------------------------------------------------------
 
+def _disagreements(items: list[dict], window: Window, skip) -> list[list[dict]]:
+    """Figures linked by pairwise disagreement (same window, compatible group and place, comparable
+    values that cannot both be right), as clusters; `skip(a, b)` leaves a pair out."""
+    uf = _Union()
+    index = {id(e): e for e in items}
+    for a, b in _window_pairs(items, window):
+        if skip(a, b):
+            continue
+        if not (_compatible(a.get("group"), b.get("group")) and _compatible(a.get("place"), b.get("place"))):
+            continue
+        if comparable(a, b) and values_differ(a, b):
+            uf.join(id(a), id(b))
+    return [[index[i] for i in ids] for ids in uf.groups()]
+
+
 def conflicts(rows: Iterable[dict], *, window: Window = "day", measure: str | None = None,
               entries: list[dict] | None = None) -> list[dict]:
     """Different values for the same measure (and group/place, when both figures give one) in the same
@@ -356,17 +371,8 @@ def conflicts(rows: Iterable[dict], *, window: Window = "day", measure: str | No
     for m, items in sorted(_by_measure(entries).items()):
         if measure and not _measure_matches(m, measure):
             continue
-        uf = _Union()
-        index = {id(e): e for e in items}
-        for a, b in _window_pairs(items, window):
-            if source_key(a) == source_key(b):
-                continue
-            if not (_compatible(a.get("group"), b.get("group")) and _compatible(a.get("place"), b.get("place"))):
-                continue
-            if comparable(a, b) and values_differ(a, b):
-                uf.join(id(a), id(b))
-        for ids in uf.groups():
-            figs = sorted((index[i] for i in ids), key=lambda e: (float(e["value"]), _doc_order(e)))
+        for cluster in _disagreements(items, window, lambda a, b: source_key(a) == source_key(b)):
+            figs = sorted(cluster, key=lambda e: (float(e["value"]), _doc_order(e)))
             lo, hi = min(float(e["value"]) for e in figs), max(float(e.get("high") or e["value"]) for e in figs)
             out.append({
                 "measure": m,
@@ -401,17 +407,8 @@ def revisions(rows: Iterable[dict], *, window: Window = "day", measure: str | No
     for (skey, m), items in sorted(groups.items()):
         if len({e["doc_id"] for e in items}) < 2:
             continue
-        uf = _Union()
-        index = {id(e): e for e in items}
-        for a, b in _window_pairs(items, window):
-            if a["doc_id"] == b["doc_id"]:
-                continue
-            if not (_compatible(a.get("group"), b.get("group")) and _compatible(a.get("place"), b.get("place"))):
-                continue
-            if comparable(a, b) and values_differ(a, b):
-                uf.join(id(a), id(b))
-        for ids in uf.groups():
-            figs = sorted((index[i] for i in ids), key=_doc_order)
+        for cluster in _disagreements(items, window, lambda a, b: a["doc_id"] == b["doc_id"]):
+            figs = sorted(cluster, key=_doc_order)
             changes = []
             for prev, cur in zip(figs, figs[1:]):
                 if prev["doc_id"] != cur["doc_id"] and values_differ(prev, cur):
