@@ -469,10 +469,11 @@ class _Context:
                     return None
                 unit, group, status_hint = prior[0], None, None
         verb = _governing_verb(noun if noun is not None else a)
-        own_status = status_hint or self.status(noun, a)
+        parsed_status = self.status(noun, a)
+        own_status = status_hint or parsed_status
         parent = self.partitive_parent(a, earlier)
         status = own_status or (parent.status if parent is not None else None) or ("held" if unit == "hostage" else "other")
-        if status_hint == "dead" and self.status(noun, a) == "killed":
+        if status_hint == "dead" and parsed_status == "killed":
             status = "killed"
         if n.kind == "count" and generic and status == "other":
             return None  # a count of something outside the vocabulary, with nothing happening to it ("five principles")
