@@ -118,3 +118,29 @@ figures = Table(
     Column("sentence_start", Integer, nullable=False), Column("sentence_end", Integer, nullable=False),
     Index("ix_figures_doc", "doc_id"), Index("ix_figures_measure", "measure", "time_end"),
 )
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("sent", Integer, nullable=False), Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False), Column("type", String(12), nullable=False), Column("mode", String(32)),
+    Column("actors", JSON, nullable=False), Column("recipients", JSON, nullable=False),
+    Column("actor_text", JSON, nullable=False), Column("recipient_text", JSON, nullable=False),
+    Column("location", Text), Column("date", String(24)),
+    Column("date_start", String(10)), Column("date_end", String(10)),
+    Column("precision", String(8)), Column("date_source", String(8)),
+    Column("modality", String(12), nullable=False), Column("claimed_by", Text),
+    Column("sentence_start", Integer, nullable=False), Column("sentence_end", Integer, nullable=False),
+    Index("ix_events_doc", "doc_id"), Index("ix_events_date", "date_start", "type"),
+)
+actor_mentions = Table(
+    "actor_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _doc_fk(),
+    Column("sent", Integer, nullable=False), Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False), Column("actor", String(96), nullable=False), Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False), Column("country", String(3)),
+    Column("role", Text), Column("affiliation", String(96)),
+    Index("ix_actor_mentions_doc", "doc_id"), Index("ix_actor_mentions_actor", "actor"),
+)

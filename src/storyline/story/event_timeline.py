@@ -1,0 +1,71 @@
+"""The crisis timeline: key dates, each with the merged events that say what happened.
+
+A date's score is the salience of the events resolved to it. An event's salience grows with the
+independent outlets that report it (log-scaled, so a story told by 40 outlets does not drown
+everything else), depends on its PLOVER type (releases, concessions, agreements, talks and
+demands are what a negotiation timeline is about; assaults count, but the daily strikes of a war
+are many), on its modality (asserted over claimed over planned), and on novelty (an event of the
+same type, mode and actors seen on many earlier dates is routine). Each kept date lists its most
+salient events, one per distinct happening. Written by hand over `story.events.MergedEvent`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from storyline.story.events import MergedEvent, content_words
+
+TYPE_WEIGHT = {
+    "RETREAT": 1.0, "CONCEDE": 1.0, "AGREE": 1.0, "CONSULT": 0.9, "REQUEST": 0.7, "REJECT": 0.8, "AID": 0.7,
+    "ASSAULT": 0.8, "COERCE": 0.6, "THREATEN": 0.6, "MOBILIZE": 0.6, "SANCTION": 0.6, "ACCUSE": 0.4,
+    "SUPPORT": 0.4, "COOPERATE": 0.6, "PROTEST": 0.5,
+}
+MODALITY_WEIGHT = {"asserted": 1.0, "claimed": 0.7, "planned": 0.6, "hypothetical": 0.1, "negated": 0.2}
+SAME_SUMMARY = 0.5  # content-word overlap above which two events of a date tell the same thing
+
+
+@dataclass
+class TimelineDay:
+    date: str
+    score: float
+    events: list[MergedEvent] = field(default_factory=list)
+
+
+def salience(event: MergedEvent, routine: int = 0) -> float:
+    novelty = 1.0 / (1.0 + 0.1 * routine)
+    return ((1.0 + math.log2(max(event.sources, 1))) * TYPE_WEIGHT.get(event.type, 0.5)
+            * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty)
+
+
+def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_date: int = 3) -> list[TimelineDay]:
+    """Key dates (at most `n_dates`, 0 for all) in calendar order, each with up to `per_date` events."""
+    by_day: dict[str, list[tuple[float, MergedEvent]]] = defaultdict(list)
+    seen_dates: dict[tuple, set[str]] = defaultdict(set)
+    for e in sorted((e for e in events if e.date_start and e.date_start == e.date_end),
+                    key=lambda e: e.date_start):
+        key = (e.type, e.mode, tuple(sorted(e.actors)))
+        routine = len(seen_dates[key] - {e.date_start})
+        seen_dates[key].add(e.date_start)
+        by_day[e.date_start].append((salience(e, routine), e))
+    days = []
+    for day, scored in by_day.items():
+        scored.sort(key=lambda p: (-p[0], p[1].id))
+        chosen: list[MergedEvent] = []
+        words: list[frozenset] = []
+        for _, e in scored:
+            w = content_words(e.summary)
+            if any(len(w & o) / max(1, min(len(w), len(o))) > SAME_SUMMARY for o in words):
+                continue
+            chosen.append(e)
+            words.append(w)
+            if len(chosen) >= per_date:
+                break
+        # the date's score: its best events, with diminishing returns for the many small ones
+        score = sum(s / (i + 1) for i, (s, _) in enumerate(scored))
+        days.append(TimelineDay(day, score, chosen))
+    if n_dates:
+        days = sorted(days, key=lambda d: -d.score)[:n_dates]
+    return sorted(days, key=lambda d: d.date)
+

@@ -1,0 +1,203 @@
+"""Merge the events of many documents into real-world events, each with all its citations.
+
+The same happening reported by several outlets (same PLOVER type, overlapping actors, resolved
+dates within a day, similar wording) becomes one `MergedEvent`; a syndicated copy of an
+article adds its citation but not a source. Greedy single-pass clustering over events sorted
+by date: an event joins the best-matching cluster of its type whose date lies within the
+window, else starts a new one. Written by hand: no library clusters coded events this way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Iterable
+
+DATE_WINDOW = 1  # days between resolved dates of one real-world event
+WORDING = 0.3  # content-word Jaccard that alone makes two same-type reports one event
+WORDING_WITH_ACTORS = 0.12  # ... when they also share an actor
+MODALITY_RANK = {"asserted": 0, "claimed": 1, "planned": 2, "hypothetical": 3, "negated": 4}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOP = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being has have had it its "
+    "this that these those he she they them his her their we our you your i not no said says say told would will "
+    "could should may might can also after before over about into than then there which who whom what when where "
+    "while during more most some any all one two three four five six seven eight nine ten mr mrs ms".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group().lower() for m in _WORD.finditer(text or "")) if w not in _STOP and len(w) > 2)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@dataclass
+class Citation:
+    doc_id: str
+    doc_ref: str | None
+    outlet: str | None
+    doc_date: str | None
+    sent: int
+    start: int  # the trigger's character span in the document
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    trigger: str
+    copy_of: str | None = None  # the document this one syndicates, when it is a copy
+
+
+@dataclass
+class MergedEvent:
+    id: str
+    type: str
+    mode: str | None
+    date: str | None
+    date_start: str | None
+    date_end: str | None
+    precision: str | None
+    modality: str
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    actor_text: list[str] = field(default_factory=list)
+    recipient_text: list[str] = field(default_factory=list)
+    location: str | None = None
+    sources: int = 0  # independent outlets (copies not counted)
+    documents: int = 0  # documents, copies included
+    summary: str = ""  # the most representative sentence
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Cluster:
+    rows: list[dict]
+    type: str
+    day: date
+    actors: set[str]
+    words: Counter
+
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _is_day(row: dict) -> bool:
+    return bool(row.get("date_start")) and row.get("date_start") == row.get("date_end")
+
+
+def merge_events(rows: Iterable[dict], *, window: int = DATE_WINDOW) -> list[MergedEvent]:
+    """Cluster event rows (dicts as `store.events.query_events` yields them) into merged events.
+
+    Rows resolved to a single day are clustered; rows with a wider or no date stay single
+    events (they cannot be placed within a day of anything).
+    """
+    dated: list[dict] = []
+    single: list[dict] = []
+    for r in rows:
+        (dated if _is_day(r) else single).append(r)
+    dated.sort(key=lambda r: (r["date_start"], r.get("doc_date") or "", r["doc_id"], r["start"]))
+    open_by_type: dict[str, list[_Cluster]] = defaultdict(list)
+    clusters: list[_Cluster] = []
+    for r in dated:
+        d = _day(r["date_start"])
+        if d is None:
+            single.append(r)
+            continue
+        words = content_words(r.get("sentence") or "")
+        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        bucket = open_by_type[r["type"]]
+        bucket[:] = [c for c in bucket if (d - c.day).days <= window]
+        best, best_score = None, 0.0
+        for c in bucket:
+            sim = _jaccard(words, c.word_set())
+            shared = bool(people & c.actors)
+            same_mode = (r.get("mode") or None) == (c.rows[0].get("mode") or None)
+            if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or same_mode)):
+                score = sim + (0.5 if shared else 0) + (0.2 if same_mode else 0)
+                if score > best_score:
+                    best, best_score = c, score
+        if best is None:
+            best = _Cluster([], r["type"], d, set(), Counter())
+            bucket.append(best)
+            clusters.append(best)
+        best.rows.append(r)
+        best.actors |= people
+        best.words.update(words)
+    merged = [_merge(c.rows) for c in clusters]
+    merged.extend(_merge([r]) for r in single)
+    merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
+    return merged
+
+
+def _vote(values: Iterable, default=None):
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
+    counts: Counter = Counter()
+    for items in lists:
+        counts.update(set(items or []))
+    return [k for k, _ in counts.most_common()]
+
+
+def _merge(rows: list[dict]) -> MergedEvent:
+    originals = [r for r in rows if not r.get("duplicate_of")]
+    outlets = {(r.get("outlet") or r["doc_id"]) for r in (originals or rows)}
+    dates = Counter(r.get("date") for r in rows if r.get("date"))
+    main_date = dates.most_common(1)[0][0] if dates else None
+    at_date = [r for r in rows if r.get("date") == main_date] or rows
+    modality = min((r.get("modality") or "asserted" for r in rows), key=lambda m: MODALITY_RANK.get(m, 9))
+    words = Counter()
+    for r in rows:
+        words.update(content_words(r.get("sentence") or ""))
+    # the most representative sentence: covers the cluster's common words best, short sentences favoured
+    def representative(r: dict) -> float:
+        ws = content_words(r.get("sentence") or "")
+        return sum(words[w] for w in ws) / (len(ws) + 5) if ws else 0.0
+    head = max(originals or rows, key=representative)
+    key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))
+    return MergedEvent(
+        id=hashlib.sha1(key.encode()).hexdigest()[:12],
+        type=head["type"],
+        mode=_vote(r.get("mode") for r in rows),
+        date=main_date,
+        date_start=at_date[0].get("date_start"),
+        date_end=at_date[0].get("date_end"),
+        precision=at_date[0].get("precision"),
+        modality=modality,
+        actors=_ordered_union(r.get("actors") for r in rows),
+        recipients=_ordered_union(r.get("recipients") for r in rows),
+        actor_text=_ordered_union(r.get("actor_text") for r in rows),
+        recipient_text=_ordered_union(r.get("recipient_text") for r in rows),
+        location=_vote(r.get("location") for r in rows),
+        sources=len(outlets),
+        documents=len({r["doc_id"] for r in rows}),
+        summary=(head.get("sentence") or "").strip(),
+        citations=[
+            Citation(
+                doc_id=r["doc_id"], doc_ref=r.get("doc_ref"), outlet=r.get("outlet"), doc_date=r.get("doc_date"),
+                sent=r["sent"], start=r["start"], end=r["end"], sentence_start=r["sentence_start"],
+                sentence_end=r["sentence_end"], sentence=(r.get("sentence") or "").strip(), trigger=r["trigger"],
+                copy_of=r.get("duplicate_of"),
+            )
+            for r in sorted(rows, key=lambda r: (r.get("doc_date") or "", r["doc_id"], r["start"]))
+        ],
+    )
+

@@ -1,0 +1,104 @@
+"""Merging coded events across documents, and the event timeline built from them."""
+
+from storyline.story.event_timeline import build_event_timeline
+from storyline.story.events import merge_events
+
+
+def row(doc, sentence, *, type="RETREAT", mode="release", date="2023-11-24", actors=("org:hamas",),
+        recipients=(), outlet=None, copy_of=None, start=0, modality="asserted", sent=0):
+    return {
+        "doc_id": doc, "doc_ref": f"ref-{doc}", "outlet": outlet or f"Outlet {doc}", "doc_date": date,
+        "duplicate_of": copy_of, "sent": sent, "start": start, "end": start + 5, "trigger": "freed",
+        "type": type, "mode": mode, "actors": list(actors), "recipients": list(recipients),
+        "actor_text": [], "recipient_text": [], "location": None, "date": date, "date_start": date,
+        "date_end": date, "precision": "day", "date_source": "text", "modality": modality, "claimed_by": None,
+        "sentence_start": 0, "sentence_end": len(sentence), "sentence": sentence,
+    }
+
+
+def test_reports_of_one_release_by_several_outlets_become_one_event():
+    rows = [
+        row("a", "Hamas freed 13 Israeli hostages on Friday, the first day of the truce."),
+        row("b", "Thirteen Israeli hostages were released by Hamas as the truce began.", date="2023-11-24"),
+        row("c", "Hamas released 13 Israelis and several Thai workers on the first day of the pause.",
+            date="2023-11-25"),  # a day off: still the same happening
+    ]
+    merged = merge_events(rows)
+    assert len(merged) == 1
+    m = merged[0]
+    assert m.sources == 3 and m.documents == 3
+    assert m.date == "2023-11-24"
+    assert [c.doc_id for c in m.citations] == ["a", "b", "c"]
+    assert all(c.sentence for c in m.citations)
+
+
+def test_syndicated_copy_adds_a_citation_not_a_source():
+    rows = [
+        row("a", "Hamas freed 13 Israeli hostages on Friday.", outlet="Wire"),
+        row("b", "Hamas freed 13 Israeli hostages on Friday.", outlet="Local Paper", copy_of="a"),
+    ]
+    [m] = merge_events(rows)
+    assert m.sources == 1 and m.documents == 2
+    assert {c.copy_of for c in m.citations} == {None, "a"}
+
+
+def test_different_types_dates_or_happenings_stay_apart():
+    rows = [
+        row("a", "Hamas freed 13 Israeli hostages on Friday."),
+        row("b", "Israeli jets struck a school in Khan Younis.", type="ASSAULT", mode="aerial",
+            actors=("ISR.military",)),
+        row("c", "Hamas freed 11 more hostages as the truce was extended.", date="2023-11-27"),
+        row("d", "Qatar hosted talks between Israeli and Hamas negotiators in Doha.", type="CONSULT",
+            mode="third-party", actors=("ISR", "org:hamas")),
+        row("e", "Egyptian officials received a delegation in Cairo to discuss aid deliveries.", type="CONSULT",
+            mode="visit", actors=("EGY",)),
+    ]
+    merged = merge_events(rows)
+    assert len(merged) == 5
+
+
+def test_events_without_a_day_are_kept_unmerged():
+    r1 = row("a", "Hamas freed hostages in November.")
+    r1.update(date="2023-11", date_start="2023-11-01", date_end="2023-11-30", precision="month")
+    r2 = dict(r1, doc_id="b")
+    r3 = row("c", "Hamas freed hostages.")
+    r3.update(date=None, date_start=None, date_end=None)
+    merged = merge_events([r1, r2, r3])
+    assert len(merged) == 3
+    assert merged[-1].date is None  # undated last
+
+
+def test_merged_event_takes_the_most_asserted_modality_and_the_actors_of_all_reports():
+    rows = [
+        row("a", "Hamas said it would free 13 hostages on Friday.", modality="planned"),
+        row("b", "Hamas freed 13 hostages on Friday, handing them to the Red Cross.", recipients=("org:icrc",)),
+    ]
+    [m] = merge_events(rows)
+    assert m.modality == "asserted"
+    assert m.recipients == ["org:icrc"]
+
+
+def test_timeline_keeps_the_most_salient_dates_in_calendar_order():
+    rows = []
+    for i in range(6):  # a release reported by six outlets
+        rows.append(row(f"r{i}", "Hamas freed 13 Israeli hostages on the first day of the truce.", outlet=f"O{i}"))
+    rows.append(row("x", "A minister accused the other side of lying.", type="ACCUSE", mode=None,
+                    date="2023-11-20", actors=("ISR.government",)))
+    for i in range(3):
+        rows.append(row(f"t{i}", "Negotiators met in Doha under Qatari mediation.", type="CONSULT",
+                        mode="third-party", date="2023-11-15", actors=("ISR", "org:hamas"), outlet=f"O{i}"))
+    days = build_event_timeline(merge_events(rows), n_dates=2, per_date=2)
+    assert [d.date for d in days] == ["2023-11-15", "2023-11-24"]
+    assert days[1].events[0].type == "RETREAT" and days[1].events[0].sources == 6
+
+
+def test_timeline_lists_one_event_per_happening_on_a_date():
+    rows = [
+        row("a", "Hamas freed 13 Israeli hostages on Friday."),
+        row("b", "Israel freed 39 Palestinian prisoners on Friday.", actors=("ISR",), mode="release"),
+        row("c", "Israeli jets struck Khan Younis on Friday morning.", type="ASSAULT", mode="aerial",
+            actors=("ISR.military",)),
+    ]
+    [day] = build_event_timeline(merge_events(rows), n_dates=0, per_date=3)
+    assert len(day.events) == 3
+    assert {e.type for e in day.events} == {"RETREAT", "ASSAULT"}
