@@ -19,7 +19,9 @@ the TIMEX3 guidelines: "Wednesday night" / "Friday morning" is the plain date (D
 "the past year" is the previous calendar year (DATE), while "the past three years" is ``P3Y``; "the
 quarter" / "the latest period" / "a year earlier" follow the fiscal quarter the article reports on; the
 prepositions "within" / "over" and the determiner of adjectival durations ("the [eight-year] contract")
-are outside the span. Where the two corpora disagree with each other (decades ``199`` vs ``199X``,
+are outside the span; "three days later" is the duration "three days" (the adverb is a signal); "a year
+earlier" compares with the reporting period named just before it (after "the nine months" it is the previous
+year, after "the third quarter" the year-ago quarter). Where the two corpora disagree with each other (decades ``199`` vs ``199X``,
 ISO week padding ``W08`` vs ``W8``) the majority / ISO form is kept (``199``, ``W08``).
 
 Representation of multi-day named periods (religious holidays such as Ramadan or Passover, and day
@@ -117,7 +119,7 @@ _DMOD = {
     "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS",
 }
 _HOLIDAY_RE = (r"(?:Christmas(?: Day| Eve)?|New Year'?s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?"
-               r"|Good Friday|Independence Day|Fourth of July|July Fourth|Labou?r Day|Memorial Day|Veterans Day"
+               r"|Good Friday|Independence Day|Fourth of July|July Fourth|Labou?r Day|Memorial Day|Veterans Day|Election Day"
                r"|Halloween|Valentine'?s Day|Ramadh?an|Ramazan|Eid(?: al| el|-al|-el|ul|-ul)?[- ]?(?:Fitr|Adha)"
                r"|Passover|Pesach|Hanukk?ah|Chanukk?ah|Yom Kippur|Rosh Hashanah?|Sukkot|Simchat Torah|Purim"
                r"|Shavuot|Tisha B'?Av|Ashura|Mawlid|Isra(?: and |-)Mi'?raj)")
@@ -345,6 +347,9 @@ def _holiday(name: str, y: int) -> tuple[date, date] | None:
     if n in ("labor day", "labour day"):
         d = _nth_weekday(y, 9, 1, 1)
         return d, d
+    if n == "election day":  # U.S.: the Tuesday after the first Monday of November
+        d = _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+        return d, d
     if n == "memorial day":
         d = _nth_weekday(y, 5, 1, -1)
         return d, d
@@ -462,6 +467,10 @@ def _direction(text: str, start: int, end: int) -> int:
                     words[i - 1].lower() if not is_left and i > 0 else "")
                 if w in ("plan", "plans") and prev in _DETERMINERS:
                     continue
+                # "it had been due to expire Friday", "was to expire": a future seen from a past moment
+                if is_left and w in ("expire", "expires", "plan", "planned", "effective", "deadline") and any(
+                        x.lower() in ("had", "was", "were") for x in words[i + 1: i + 5]):
+                    return -1
                 return 1
             if w in _PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
                 # passive/infinitive participles ("will be paid", "to be completed") do not fix the tense
@@ -473,6 +482,12 @@ def _direction(text: str, start: int, end: int) -> int:
                 if w not in _PAST_WORDS and (w.startswith("un") or prev in _DETERMINERS):
                     continue
                 return -1
+            if w == "set" and is_left and i + 1 < len(words) and words[i + 1].lower() not in (
+                    "is", "are", "be", "been", "was", "were", "being", "now", "also", "tentatively"):
+                # "the record high set on Aug. 6": a past participle, not "is set for" (scheduling)
+                nxt = words[i - 1].lower() if i > 0 else ""
+                if nxt not in ("to", "for") and words[i + 1].lower() not in ("to", "will", "would"):
+                    return -1
             if not weak and w in _WEAK_FUTURE_WORDS:
                 weak = 1
     return weak
@@ -501,6 +516,10 @@ _RULES_SRC: list[tuple[str, str]] = [
     # --- absolute dates ---------------------------------------------------------------------------
     ("wd_md", rf"{_L}(?P<wd>{_WEEKDAY_RE}),?\s+(?:(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})|(?P<day2>{_DAY_RE})\s+(?P<mon2>{_MONTH_RE}))"
               rf"(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
+    ("day_rel", rf"{_L}the\s+day\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?(?:(?P<wd>{_WEEKDAY_RE})"
+                rf"|(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})){_R}"),
+    ("week_of", rf"{_L}the\s+week\s+(?:of|beginning|starting|ending)\s+(?:(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})|(?P<day2>{_DAY_RE})\s+(?P<mon2>{_MONTH_RE}))"
+                rf"(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
     ("md_range", rf"{_L}(?:(?P<d1>{_DAY_RE})\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY_RE})\s+(?P<mon>{_MONTH_RE})"
                  rf"|(?P<mon2>{_MONTH_RE})\s+(?P<d3>{_DAY_RE})\s*(?:-|–|—)\s*(?P<d4>{_DAY_RE}))(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
     ("md", rf"{_L}(?:(?P<emod>early|late|mid)[- ])?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?:,?\s+(?P<year>{_YEAR_RE}|'\d\d))?{_R}"),
@@ -512,10 +531,10 @@ _RULES_SRC: list[tuple[str, str]] = [
               rf"|(?P<rel>this|last|next|this past|this coming|past|each|every)\s+)?(?P<mon>{_MONTH_RE})"
               rf"(?:\s+(?P<yrel>this year|last year|next year))?{_R}"),
     ("year", rf"{_L}(?:(?P<emod>early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
-             rf"the second half of|the spring of|the summer of|the fall of|the autumn of|the winter of|"
+             rf"the second half of|the (?:last|latter) half of|(?:the )?first two quarters of|(?:the )?last two quarters of|the spring of|the summer of|the fall of|the autumn of|the winter of|"
              rf"(?:spring|summer|fall|autumn|winter)|(?:early|late)\s+in|fiscal(?: year)?|calendar(?: year)?|the year|"
              rf"(?:the |a )?good part of|post|pre)[- ]|(?P<fy>FY\s?))?(?P<year>{_YEAR_RE})(?![\w%$]|,\d|\.\d)"),
-    ("spoken_year", rf"{_L}(?:the year\s+)?(?:(?P<c>nineteen|twenty)[- ](?P<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    ("spoken_year", rf"{_L}(?:the year\s+|(?P<smon>{_MONTH_RE})\s+|(?:(?:the|early|late)\s+)?(?P<ssea>spring|summer|fall|autumn|winter)\s+of\s+)?(?:(?P<c>nineteen|twenty)[- ](?P<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                     rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
                     rf"|(?P<tt>two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)){_R}"),
     ("decade", rf"{_L}(?:the\s+)?(?:(?P<emod>early|late|mid)[- ]?)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s|'(?P<dd>\d0)s"
@@ -528,7 +547,7 @@ _RULES_SRC: list[tuple[str, str]] = [
                 rf"(?:(?P<y1>{_YEAR_RE})\s+)?(?:(?:fiscal|calendar)[- ])?(?P<ord>{_ORDW_RE}|first|second|third|fourth|final)"
                 rf"[- ](?:fiscal[- ])?(?P<unit>quarter|half|period)s?(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR_RE}|this year|last year|next year|the year))?(?:\s+(?P<y3>{_YEAR_RE}))?{_R}"),
     ("quarter_q", rf"{_L}(?:the\s+)?(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR_RE}))?{_R}"),
-    ("holiday", rf"{_L}(?:(?P<rel>this|last|next|this past|this year's|last year's|next year's)\s+)?(?P<h>{_HOLIDAY_RE})(?:\s+(?P<year>{_YEAR_RE}))?{_R}"),
+    ("holiday", rf"{_L}(?:(?P<rel>this|last|next|this past|this year's|last year's|next year's)\s+)?(?P<h>{_HOLIDAY_RE})(?P<hw>\s+week)?(?:\s+(?P<year>{_YEAR_RE}))?{_R}"),
     # --- relative dates ---------------------------------------------------------------------------
     ("weekday", rf"{_L}(?:(?P<emod>early|late|mid|later)[- ])?(?:(?P<rel>this|last|next|this past|this coming|coming|past|the previous|the following|the next|each|every)\s+)?"
                 rf"(?P<wd>{_WEEKDAY_RE})(?P<pl>s)?(?:\s+(?P<part>morning|afternoon|evening|night|nights|mornings))?{_R}"),
@@ -537,6 +556,7 @@ _RULES_SRC: list[tuple[str, str]] = [
                 rf"(?P<w>today|tonight|tomorrow|yesterday|the day before yesterday|the day after tomorrow)"
                 rf"(?:\s+(?P<part>morning|afternoon|evening|night))?{_R}"),
     ("part_deictic", rf"{_L}(?P<w>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night){_R}"),
+    ("part_anaphoric", rf"{_L}the\s+(?P<w>next|following|previous)\s+(?P<part>morning|afternoon|evening|night){_R}"),
     ("overnight", rf"{_L}(?P<w>overnight){_R}"),
     ("present", rf"{_L}(?P<w>now|right now|just now|currently|at present|presently|nowadays|these days|at the moment|"
                 rf"current){_R}"),
@@ -551,6 +571,7 @@ _RULES_SRC: list[tuple[str, str]] = [
                 rf"(?P<unit>week|weekend|month|year|quarter|spring|summer|fall|autumn|winter|season|decade|day|period)(?![\w-])"),
     ("relunit_adj", rf"{_L}(?P<emod>early|late|mid|end|start)[- ](?P<unit>week|month|year|decade)(?![\w-])"),
     ("year_end", rf"{_L}(?:(?P<pre>around|by|at|until)\s+)?(?P<unit>year|month|quarter)[- ](?P<w>end|start){_R}"),
+    ("prev_year_period", rf"{_L}(?:the\s+(?P<unit>quarter|period)\s+a\s+year\s+(?:ago|earlier)|last\s+year's\s+(?P<unit2>quarter|period)){_R}"),
     ("yearago_adj", rf"{_L}(?:(?P<det>the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>year[- ]earlier|year[- ]ago|prior[- ]year|previous[- ]year)"
                     rf"(?:\s+(?:(?P<ord>{_ORDW_RE})\s+)?(?P<unit>quarter|period|nine months|six months|three months|first half|second half|level|figure|results?|quarter's))?{_R}"),
     ("the_year_num", rf"{_L}the\s+(?P<y>{_YEAR_RE})\s+(?P<unit>period|quarter|first half|second half|fiscal year|season|year|nine months|six months){_R}"),
@@ -634,9 +655,53 @@ _TOKEN_SCAN = re.compile(r"[A-Za-z]+|\d+(?:[:/.-]\d+)*")
 _WINDOW = 48
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Regions of the text around trigger tokens (temporal vocabulary, 4-digit numbers, clock times)."""
+_YEAR_TOK = re.compile(r"(?:1[5-9]|20)\d\d(?:$|[-/:.])")
+
+_UNIT_TOKENS = {"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+                "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months",
+                "quarter", "quarters", "year", "years", "yr", "yrs", "decade", "decades", "century", "centuries",
+                "millennium", "millennia", "weekend", "weekends"}
+_MONTH_TOKENS = set(_MONTHS) | {"sept"}
+_WEEKDAY_TOKENS = {w for w in _WEEKDAYS if len(w) > 4} | {w + "s" for w in _WEEKDAYS if len(w) > 4}
+_SEASON_TOKENS = set(_SEASONS)
+# Tokens every match of a rule contains (lower-cased words; "#Y" a 4-digit year, "#/" a slashed number,
+# "#" any other kept number): the rule only runs in windows around them, which keeps dense texts fast.
+_RULE_ANCHORS: dict[str, frozenset] = {k: frozenset(v) for k, v in {
+    "duration": _UNIT_TOKENS,
+    "bare_units": {"seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades",
+                   "centuries"},
+    "year": {"#Y"}, "my": {"#Y"}, "iso_date": {"#Y"}, "the_year_num": {"#Y"},
+    "md": _MONTH_TOKENS, "dm": _MONTH_TOKENS, "md_range": _MONTH_TOKENS, "wd_md": _MONTH_TOKENS,
+    "week_of": _MONTH_TOKENS, "month": _MONTH_TOKENS,
+    "numeric_date": {"#/"},
+    "spoken_year": {"nineteen", "twenty", "thousand"},
+    "decade": {"#Y", "#", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+               "nineties"},
+    "century": {"century"}, "this_century": {"century"},
+    "quarter": {"quarter", "quarters", "half", "halfs", "period", "periods"},
+    "quarter_q": {"q"},
+    "weekday": _WEEKDAY_TOKENS, "part_weekday": _WEEKDAY_TOKENS,
+    "deictic": {"today", "tonight", "tomorrow", "yesterday"},
+    "part_deictic": {"morning", "afternoon", "evening", "night"},
+    "overnight": {"overnight"},
+    "relunit": {"week", "weekend", "month", "year", "quarter", "spring", "summer", "fall", "autumn", "winter",
+                "season", "decade", "day", "period"},
+    "relunit_adj": {"week", "month", "year", "decade"},
+    "year_end": {"year", "month", "quarter"},
+    "prev_year_period": {"quarter", "period"},
+    "yearago_adj": {"year"},
+    "latest_period": {"period", "quarter", "year"},
+    "season": _SEASON_TOKENS,
+    "the_year": {"year"},
+}.items()}
+_ANCHOR_MARGIN = 64
+
+
+def _windows(text: str) -> tuple[list[tuple[int, int]], dict[str, list[int]]]:
+    """Regions of the text around trigger tokens (temporal vocabulary, 4-digit numbers, clock times), and the
+    positions of every word / number class (for the per-rule anchor windows)."""
     spans: list[tuple[int, int]] = []
+    index: dict[str, list[int]] = {}
     n = len(text)
     trig = _TRIGGER_WORDS
     for m in _TOKEN_SCAN.finditer(text):
@@ -646,10 +711,27 @@ def _windows(text: str) -> list[tuple[int, int]]:
             if not (len(tok) == 4 or ":" in tok or "/" in tok or "-" in tok or tok.endswith(("0",))
                     or text.startswith(("s", "'s", " a", " p", "a", "p", " A", " P", "A", "P", " o"), m.end())):
                 continue
-        elif tok.lower() not in trig:
-            continue
+            key = "#Y" if _YEAR_TOK.match(tok) else ("#/" if "/" in tok else "#")
+            index.setdefault(key, []).append(m.start())
+        else:
+            low = tok.lower()
+            index.setdefault(low, []).append(m.start())
+            if low not in trig:
+                continue
         s0 = m.start() - _WINDOW
         e0 = m.end() + _WINDOW
+        if spans and s0 <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], min(n, e0))
+        else:
+            spans.append((max(0, s0), min(n, e0)))
+    return spans, index
+
+
+def _rule_windows(anchors: frozenset, index: dict[str, list[int]], n: int) -> list[tuple[int, int]]:
+    pos = sorted(p for k in anchors for p in index.get(k, ()))
+    spans: list[tuple[int, int]] = []
+    for p in pos:
+        s0, e0 = p - _ANCHOR_MARGIN, p + _ANCHOR_MARGIN
         if spans and s0 <= spans[-1][1]:
             spans[-1] = (spans[-1][0], min(n, e0))
         else:
@@ -659,13 +741,18 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _candidates(text: str, lowercase_doc: bool) -> list[_Cand]:
     out = []
-    windows = _windows(text)
+    windows, index = _windows(text)
+    n = len(text)
     for name, rx in _RULES:
-        for ws, we in windows:
+        anchors = _RULE_ANCHORS.get(name)
+        wins = windows if anchors is None else _rule_windows(anchors, index, n)
+        for ws, we in wins:
             for m in rx.finditer(text, ws, we):
                 if m.end() <= m.start():
                     continue
                 if not _accept(name, m, text, lowercase_doc):
+                    continue
+                if name != "holiday" and _in_title(text, m.start(), m.end(), lowercase_doc):
                     continue
                 s, e = m.start(), m.end()
                 # trim trailing spaces/commas captured accidentally (keep "a.m." dots and abbreviations)
@@ -675,6 +762,26 @@ def _candidates(text: str, lowercase_doc: bool) -> list[_Cand]:
     return out
 
 
+_GENERIC_TIME_WORDS = {"week", "weeks", "minute", "minutes", "hour", "hours", "day", "days", "today", "tonight", "noon",
+                       "night", "morning", "year", "years", "month", "months", "decade", "century", "tomorrow",
+                       "yesterday", "now", "weekend", "midnight", "evening", "afternoon"}
+_TITLE_TOKEN = re.compile(r"[A-Za-z]+")
+_SENT_START = re.compile(r"(?:^|[.!?:;\n]|--)[\s\"'`“‘(\[]*$")
+
+
+def _in_title(text: str, s: int, e: int, lowercase_doc: bool) -> bool:
+    """A generic time word capitalised in mid-sentence is part of a name or title ("ABC's This Week",
+    "60 Minutes", "High Noon", "USA Today"), not a temporal expression."""
+    if lowercase_doc:
+        return False
+    for tm in _TITLE_TOKEN.finditer(text, s, e):
+        tok = tm.group()
+        if tok.lower() in _GENERIC_TIME_WORDS and tok[0].isupper() and tok[1:].islower():
+            if not _SENT_START.search(text[max(0, tm.start() - 6): tm.start()]):
+                return True
+    return False
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -682,13 +789,15 @@ def _is_cap(tok: str) -> bool:
 def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
     g = m.groupdict()
     s = m.group(0)
-    if name in ("md", "dm", "wd_md", "md_range", "my", "month"):
+    if name in ("md", "dm", "wd_md", "md_range", "my", "month", "week_of", "day_rel"):
         for key in ("mon", "mon2"):
             tok = g.get(key)
             if tok:
                 numbered = name != "month"
                 if not _month_ok(tok, numbered, lowercase_doc):
                     return False
+                if name == "month" and re.match(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w,.]?\d)", text[m.end():m.end() + 8]):
+                    return False  # "last Oct. 23": the month-day rule owns it
                 if name == "month":
                     # "May" at sentence start or as a modal verb: require a temporal preposition context
                     low = tok.rstrip(".").lower()
@@ -701,7 +810,11 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
             # "3 Oct" but not "the 10 May" style false hits inside numbers; require day word boundary
             if g.get("day") and not g["day"][0].isdigit():
                 return False
-    if name in ("weekday", "part_weekday", "wd_md"):
+    if name == "part_weekday" and re.match(rf",?\s+(?:{_MONTH_RE}\s+\d|\d{{1,2}}\s+{_MONTH_RE})", text[m.end(): m.end() + 14]):
+        return False  # "the night of Friday, Oct. 23": the full date is the expression
+    if name == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start() - 5): m.start()], re.I):
+        return False  # the idiom / film title "high noon"
+    if name in ("weekday", "part_weekday", "wd_md", "day_rel"):
         wd = g.get("wd")
         if wd and not _is_cap(wd) and not lowercase_doc:
             return False
@@ -729,7 +842,9 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
                     not re.match(r"\s+(?:and|to|through|when|as|after|before|until|with|in|on|at|for|the|that|was|is|were)\b", post):
                 return False
     if name == "spoken_year":
-        if g.get("tt") and not s.lower().startswith("the year"):
+        if g.get("smon") and not _month_ok(g["smon"], True, lowercase_doc):
+            return False
+        if g.get("tt") and not (s.lower().startswith("the year") or g.get("smon") or g.get("ssea")):
             # "two thousand" alone is usually a number, keep only "the year two thousand"
             return False
         post = text[m.end(): m.end() + 12].lower()
@@ -761,6 +876,8 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
             return False
         if w == "recent" and re.match(r"\s+(?:days|weeks|months|years|quarters|decades)", post):
             return False
+        if w == "the past" and re.match(rf"\s+(?:{_WORD_NUM_RE}|\d+|few|several|many|couple)\b", post):
+            return False  # "the past three summers": a counted period, not the indefinite past
     if name == "future_ref":
         w = g["w"].lower()
         post = text[m.end(): m.end() + 12].lower()
@@ -776,7 +893,8 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
         post = text[m.end(): m.end() + 12].lower()
         if rel in ("that", "the"):
             if unit in ("week", "month", "year", "day", "period", "season", "decade") and not g.get("emod"):
-                if not (rel == "the" and unit in ("weekend",)):
+                # "that year" (anaphoric, resolved on the last date) is a timex; "the year" alone is not
+                if not (rel == "that" and unit == "year"):
                     return False
             if rel == "the" and unit in ("spring", "summer", "fall", "autumn", "winter"):
                 return True
@@ -785,7 +903,7 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
         if unit == "quarter" and re.match(r"\s*(?:-?point|of\b|percent|mile|century)", post):
             return False
         if unit == "day" and rel in ("the past", "the last", "the next", "the same", "the following", "the previous", "that", "the", "the coming", "the current"):
-            if rel not in ("the following", "the previous", "the next", "the same"):
+            if rel not in ("the following", "the previous", "the next", "the same") and not (rel == "that" and g.get("emod")):
                 return False
         if unit == "season" and not g.get("emod") and rel in ("the", "that"):
             return False
@@ -830,6 +948,8 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
                 pass
         if re.match(r"\s+(?:of (?:age|experience)|old|-old)\b", post):
             return False
+        if pre in ("the early", "the first", "the final") and re.match(rf"\s+of\s+(?:{_WEEKDAY_RE}|{_MONTH_RE})", post, re.I):
+            return False  # "the early hours of Thursday morning": the day is the expression
     if name == "set_every":
         q = g["q"].lower()
         unit = g["unit"].lower()
@@ -938,6 +1058,9 @@ class _Ctx:
         self.last_quarter_pos = -10**9
         self.topic_quarter: str | None = None  # last explicitly named current-period quarter ("the third quarter")
         self.last_date_pos = -10**9
+        # last reporting period named in the text (earnings news): (position, "Q" quarter | "Y" year-like
+        # period such as "the nine months" / "the year" / "1988" | "H" half), for "a year earlier" & co.
+        self.period_mark: tuple[int, str] | None = None
 
 
 def _emod(s: str | None) -> str | None:
@@ -1250,6 +1373,29 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         else:
             val = _resolve_md_with_weekday(ctx, mon, day, _WEEKDAYS[g["wd"].lower()], dirn())
         return _remember(ctx, T("DATE", val), c.start)
+    if rule == "day_rel":
+        # "the day before last Tuesday('s hearing)", "the day after Oct. 23": one day off a named day
+        if g.get("wd"):
+            base = _weekday_date(ctx, _WEEKDAYS[g["wd"].lower()], dirn(), g.get("rel"))
+        else:
+            base = _month_day_date(ctx, _MONTHS[g["mon"].rstrip(".").lower()], int(re.match(r"\d+", g["day"]).group()),
+                                   dirn())
+        if not base[:4].isdigit():
+            return T("DATE", "XXXX-XX-XX")
+        x = date.fromisoformat(base) + timedelta(days=1 if g["dir"].lower() == "after" else -1)
+        return _remember(ctx, T("DATE", x.isoformat()), c.start)
+    if rule == "week_of":
+        # "the week of March 6": the (ISO) week containing that day
+        mon = _MONTHS[(g["mon"] or g["mon2"]).rstrip(".").lower()]
+        day = int(re.match(r"\d+", g["day"] or g["day2"]).group())
+        if g.get("year"):
+            x = date(int(g["year"]), mon, day)
+        else:
+            v = _month_day_date(ctx, mon, day, dirn())
+            if not v[:4].isdigit():
+                return T("DATE", "XXXX-WXX")
+            x = date.fromisoformat(v)
+        return _remember(ctx, T("DATE", _week(x)), c.start)
     if rule == "md_range":
         mon = _MONTHS[(g["mon"] or g["mon2"]).rstrip(".").lower()]
         d1 = int(re.match(r"\d+", g["d1"] or g["d3"]).group())
@@ -1319,7 +1465,7 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return _remember(ctx, T("DATE", f"{y:04d}", "AFTER"), c.start)
         if em.startswith("pre"):
             return _remember(ctx, T("DATE", f"{y:04d}", "BEFORE"), c.start)
-        if em.startswith(("the first half", "the second half")):
+        if em.startswith(("the first half", "the second half", "the last half", "the latter half")) or "two quarters" in em:
             return _remember(ctx, T("DATE", f"{y:04d}-H{1 if 'first' in em else 2}"), c.start)
         for sname, code in _SEASONS.items():
             if sname in em:
@@ -1329,6 +1475,10 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         y = _spoken_year(m)
         if y is None:
             return None
+        if g.get("smon"):  # "January nineteen ninety-seven"
+            return _remember(ctx, T("DATE", f"{y:04d}-{_MONTHS[g['smon'].rstrip('.').lower()]:02d}"), c.start)
+        if g.get("ssea"):  # "the winter of nineteen ninety-four"
+            return _remember(ctx, T("DATE", f"{y:04d}-{_SEASONS[g['ssea'].lower()]}"), c.start)
         return _remember(ctx, T("DATE", f"{y:04d}"), c.start)
     if rule == "decade":
         mod = _emod(g.get("emod"))
@@ -1419,7 +1569,15 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         if rel in ("each", "every") or g.get("pl") or part.endswith("s") and part:
             p = _PARTS.get(part.rstrip("s"), "")
             return T("SET", f"XXXX-WXX-{wd}" + (f"T{p}" if p else ""))
-        val = _weekday_date(ctx, wd, dirn(), rel)
+        if rel in ("the previous", "the following") and ctx.last_date and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last_date):
+            # "down 4.5% from the previous Friday": relative to the day under discussion, not to the DCT
+            base = date.fromisoformat(ctx.last_date)
+            if rel == "the previous":
+                val = (base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)).isoformat()
+            else:
+                val = (base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)).isoformat()
+        else:
+            val = _weekday_date(ctx, wd, dirn(), rel)
         mod = _emod(g.get("emod"))
         # "Wednesday night", "Friday morning": TE3 gold most often gives the plain date (type DATE);
         # "Friday evening" is consistently a TIME with the part of day
@@ -1457,6 +1615,14 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             off = 0
         val = (d + timedelta(days=off)).isoformat() if d else "XXXX-XX-XX"
         return T("TIME", f"{val}T{_PARTS[part]}")
+    if rule == "part_anaphoric":
+        # "the next morning", "the following day": the day after the one under discussion (TE3 gold gives the
+        # plain date, as for "Friday morning")
+        base = _value_start(ctx.last_date) if ctx.last_date and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last_date) else d
+        if base is None:
+            return T("DATE", "XXXX-XX-XX")
+        off = -1 if g["w"].lower() == "previous" else 1
+        return T("DATE", (base + timedelta(days=off)).isoformat())
     if rule == "overnight":
         pre = text[max(0, c.start - 6): c.start].lower()
         if re.search(r"\w-?$", pre) or not d:
@@ -1498,17 +1664,25 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             # "the year-earlier level": tag only the adjective
             st = m.start("w")
             en = m.end("w")
-            return _yearago_value(ctx, T, g, st, en, None)
+            return _yearago_value(ctx, T, g, st, en, None, c.start)
         # "a year-earlier (loss)": the determiner belongs to the noun phrase, not to the timex
         adj_only = not unit and "-" in g["w"]
-        return _yearago_value(ctx, T, g, m.start("w") if adj_only else None, None, unit)
+        return _yearago_value(ctx, T, g, m.start("w") if adj_only else None, None, unit, c.start)
+    if rule == "prev_year_period":
+        # "the quarter a year ago", "last year's quarter": the reported quarter, one year back
+        q = _reported_quarter(ctx)
+        if not q[:4].isdigit():
+            return T("DATE", "XXXX-QX")
+        return T("DATE", f"{int(q[:4]) - 1:04d}{q[4:]}")
     if rule == "the_year_num":
         y = int(g["y"])
         unit = g["unit"].lower()
         if unit in ("nine months", "six months"):
             return T("DURATION", "P9M" if unit.startswith("nine") else "P6M")
-        if unit in ("period", "quarter") and ctx.last_quarter:
-            val = f"{y:04d}-Q{ctx.last_quarter[-1]}"
+        if unit == "period" and _period_context(ctx, c.start) == "Y":
+            return T("DATE", f"{y:04d}")
+        if unit in ("period", "quarter") and (ctx.topic_quarter or ctx.last_quarter):
+            val = f"{y:04d}-Q{(ctx.topic_quarter or ctx.last_quarter)[-1]}"
             return T("DATE", val)
         if unit == "first half":
             return T("DATE", f"{y:04d}-H1")
@@ -1634,6 +1808,11 @@ def _set_topic_quarter(ctx: _Ctx, val: str, end: int) -> None:
         return
     if r[1] < d or (r[0] <= d and re.match(r"\s*(?:ended|ending|that ended|which ended)\b", ctx.text[end: end + 20])):
         ctx.topic_quarter = val
+    elif r[0] <= d <= r[1] and ctx.topic_quarter is None and (d - r[0]).days <= 45 and re.search(
+            r"\b(?:reported|posted|earned|lost|had)\b[^.;]*$", ctx.text[max(0, end - 120): end]):
+        # a (fiscal) quarter that is already reported although the calendar quarter of that name is still
+        # running: "Ralston Purina reported a 47% decline in fourth-quarter earnings" (DCT 2 November)
+        ctx.topic_quarter = val
 
 
 def _reported_quarter(ctx: _Ctx) -> str:
@@ -1650,7 +1829,30 @@ def _latest_quarter(ctx: _Ctx, pos: int) -> str:
     return f"{d2.year:04d}-Q{_quarter(d2)}"
 
 
-def _yearago_value(ctx, T, g, st, en, unit):
+def _period_context(ctx: _Ctx, pos: int) -> str | None:
+    """Kind of the reporting period ("Q", "Y", "H") named just before ``pos`` in the same paragraph: a
+    comparison such as "a year earlier" refers to it ("For the nine months, ... a year earlier" -> the
+    previous year, not the previous quarter)."""
+    pm = ctx.period_mark
+    if pm is None or pos - pm[0] > 300 or "\n\n" in ctx.text[pm[0]: pos]:
+        return None
+    return pm[1]
+
+
+def _note_period(ctx: _Ctx, t: Timex) -> None:
+    v = t.value
+    if t.type == "DURATION":
+        if v in ("P9M", "P6M", "P1Y", "P12M"):
+            ctx.period_mark = (t.start, "Y")
+        elif v in ("P3M", "P1Q"):
+            ctx.period_mark = (t.start, "Q")
+    elif t.type == "DATE" and v[:4].isdigit():
+        g = _granularity(v)
+        if g in ("Q", "Y", "H") and not re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", v):
+            ctx.period_mark = (t.start, g)
+
+
+def _yearago_value(ctx, T, g, st, en, unit, pos=0):
     d = ctx.dct
     if d is None:
         return T("DATE", "XXXX", start=st, end=en)
@@ -1662,6 +1864,8 @@ def _yearago_value(ctx, T, g, st, en, unit):
     if unit in ("second half",):
         return T("DATE", f"{d.year - 1:04d}-H2", start=st, end=en)
     q = ctx.last_quarter
+    if not unit and _period_context(ctx, pos) == "Y":
+        return T("DATE", f"{d.year - 1:04d}", start=st, end=en)
     if unit in ("quarter", "period") or q:
         q = _reported_quarter(ctx)
         if q[:4].isdigit():
@@ -1733,6 +1937,14 @@ def _holiday_timex(ctx, c, g, T, dirn):
     if r is None:
         return None
     a, b = r
+    if g.get("hw"):
+        # "Easter week", "Christmas week": the calendar week of the holiday (the one under way, if any)
+        if d is not None and not g.get("year"):
+            for yy in (d.year - 1, d.year, d.year + 1):
+                rr = _holiday(name, yy)
+                if rr and _week(rr[0]) == _week(d):
+                    a = rr[0]
+        return _remember(ctx, T("DATE", _week(a)), c.start)
     t = T("DATE", _span_value(a, b), interval=(a, b) if a != b else None)
     return _remember(ctx, t, c.start)
 
@@ -1867,6 +2079,13 @@ def _duration_timex(ctx, c, g, T, dirn):
             while end > start and text[end - 1] == " ":
                 end -= 1
             ago = ""
+    if ago in ("later", "earlier", "afterwards", "afterward") and _UNITS[uk][1] in ("S", "M", "H", "D", "W") \
+            and uk not in ("month", "weekend"):
+        # "three days later", "a few hours earlier": TE3 gold annotates the duration (the adverb is a signal)
+        end = c.m.start("ago")
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        return T("DURATION", _duration(n, uk), mod, start=start, end=end)
     if uk == "weekend":
         if n == 1 and not ago:
             return T("DURATION", "P2D", mod, start=start, end=end)
@@ -1884,7 +2103,9 @@ def _duration_timex(ctx, c, g, T, dirn):
     if numtxt.lower() == "one" and uk == "day" and not det and not rel and not dmod_txt:
         post = text[end: end + 15]
         pre = text[max(0, start - 3): start]
-        if re.search(r"(?:^|[.!?]\s*|\n)$", text[max(0, start - 3): start]) or re.match(r",?\s+(?:we|they|he|she|i|you|it)\b", post, re.I):
+        if re.search(r"(?:^|[.!?]\s*|\n)$", text[max(0, start - 3): start]) or re.match(r",?\s+(?:we|they|he|she|i|you|it)\b", post, re.I) \
+                or re.search(r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", text[max(0, start - 8): start], re.I):
+            # "Islam will one day be ...": the indefinite future, not a one-day duration
             return T("DATE", "FUTURE_REF", start=start, end=end)
     # rate "a year" after an amount -> SET
     if numtxt.lower() in ("a", "an") and not det and not rel and not dmod_txt and not suf:
@@ -1919,6 +2140,8 @@ def _ago_timex(ctx, c, n, uk, ago, mod, start, end, T, g):
     if _UNITS[uk][1] == "Y":
         # "a year earlier" in quarterly reports: keep the quarter granularity of the context
         q = _reported_quarter(ctx) if ctx.last_quarter else None
+        if n == 1 and _period_context(ctx, c.start) == "Y":
+            q = None
         if q and (ago != "ago" or (d and q.startswith(f"{d.year:04d}"))) and n == 1:
             gran = "Q"
             anchor = q
@@ -1942,6 +2165,7 @@ def _ago_timex(ctx, c, n, uk, ago, mod, start, end, T, g):
 
 _LOWER_RE = re.compile(r"[a-z]")
 _UPPER_RE = re.compile(r"[A-Z]")
+_SECOND_DAY_RE = re.compile(rf"\s+(?:and|or|&)\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w.,]\d|\s*(?:%|percent|{_MONTH_RE}|{_UNIT_RE}|[-–]))")
 _SINCE_RE = re.compile(r"(?:since|from)\s+(?:the\s+)?$", re.I)
 
 
@@ -1966,6 +2190,14 @@ def tag(text: str, dct: str | date | None) -> list[Timex]:
             t = None
         if t is None or t.end <= t.start:
             continue
+        _note_period(ctx, t)
+        if t.type == "DATE" and t.text[-1:].isdigit() and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            # "April 24 and 25": the second day is a date of its own
+            m2 = _SECOND_DAY_RE.match(text, t.end)
+            if m2 and int(t.value[8:]) < int(m2.group(1)) <= calendar.monthrange(int(t.value[:4]), int(t.value[5:7]))[1] \
+                    and not any(o.start < m2.end(1) and m2.start(1) < o.end for o in out):
+                out.append(t)
+                t = Timex(m2.start(1), m2.end(1), m2.group(1), "DATE", f"{t.value[:8]}{int(m2.group(1)):02d}")
         if _SINCE_RE.search(text[max(0, t.start - 10): t.start]) and t.type in ("DATE", "TIME") and t.value[:1].isdigit():
             t.anchor = t.anchor or t.value
         out.append(t)
