@@ -1,0 +1,227 @@
+"""PLOVER event coding on sentences written for these tests: types and modes by the manual's rules,
+participants, modality, true event dates and citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.actors import find_actors
+from storyline.extract.events import code_document, extract_events, load_lexicon, main_event
+from storyline.extract.records import EVENT_MODALITIES, EVENT_TYPES
+from storyline.nlp.analysis import DocInput, analyze_docs
+
+
+def coded(text: str, date: str | None = "2024-01-10"):
+    ((a, doc),) = list(analyze_docs([DocInput("d", text, date)]))
+    mentions = find_actors(doc, "d", a.sentences, a.entities)
+    return code_document(doc, "d", date, a.sentences, a.timexes, mentions)
+
+
+def main(text: str, date: str | None = "2024-01-10"):
+    c = main_event(coded(text, date))
+    assert c is not None, f"no event in {text!r}"
+    return c
+
+
+def events(text: str, date: str | None = "2024-01-10"):
+    ((a, doc),) = list(analyze_docs([DocInput("d", text, date)]))
+    return extract_events(doc, "d", date, a.sentences, a.timexes, find_actors(doc, "d", a.sentences, a.entities))
+
+
+# --- the lexicon ------------------------------------------------------------------------------------
+
+def test_lexicon_defines_the_16_types_with_modes():
+    lx = load_lexicon()
+    assert set(lx.types) == set(EVENT_TYPES)
+    assert "third-party" in lx.types["CONSULT"]["modes"]
+    assert "release" in lx.types["RETREAT"]["modes"] and "yield" in lx.types["REQUEST"]["modes"]
+    assert "abduct" in lx.types["ASSAULT"]["modes"]
+    for entry in lx.verbs.values():  # every coded value names a PLOVER type
+        for code in [entry.default, *entry.objects.values(), *entry.particles.values()]:
+            if isinstance(code, tuple) and code[0] != "FRAME":
+                assert code[0] in EVENT_TYPES, code
+
+
+# --- releases: happened vs announced -------------------------------------------------------------------
+
+def test_release_that_happened_is_retreat():
+    c = main("Hamas freed 13 Israeli hostages on Friday.", "2023-11-25")
+    e = c.event
+    assert (e.type, e.mode, e.modality) == ("RETREAT", "release", "asserted")
+    assert "org:hamas" in e.actors
+    assert (e.date, e.precision, e.date_source) == ("2023-11-24", "day", "text")
+
+
+def test_passive_release_with_agent():
+    e = main("Four Thai workers were released by Hamas on Sunday.", "2023-11-27").event
+    assert (e.type, e.mode) == ("RETREAT", "release") and e.actors == ["org:hamas"]
+
+
+def test_announced_future_release_is_concede_planned():
+    e = main("Hamas will release 50 women and children over four days.", "2023-11-22").event
+    assert (e.type, e.mode, e.modality) == ("CONCEDE", "release", "planned")
+    assert e.date is None  # no planned date stated
+
+
+def test_agreed_to_release_concedes_and_plans_the_release():
+    cs = coded("Israel agreed to release 150 Palestinian prisoners on Friday.", "2023-11-22")
+    top = main_event(cs)
+    assert (top.type, top.mode, top.modality) == ("CONCEDE", "release", "asserted")
+    assert top.event.date == "2023-11-22" and top.event.date_source == "report"
+    planned = [c for c in cs if c is not top]
+    assert planned and planned[0].type == "RETREAT" and planned[0].modality == "planned"
+    assert planned[0].event.date == "2023-11-24"  # the planned day
+
+
+def test_declared_ceasefire_is_concede():
+    e = main("Israel and Hamas agreed to a four-day truce.", "2023-11-22").event
+    assert (e.type, e.mode) == ("CONCEDE", "ceasefire")
+    assert set(e.actors) == {"ISR", "org:hamas"}
+
+
+def test_ceasefire_taking_hold_is_retreat():
+    e = main("Fighting between Israel and Hamas was suspended on Friday morning.", "2023-11-24").event
+    assert (e.type, e.mode) == ("RETREAT", "ceasefire")
+    assert set(e.actors) == {"ISR", "org:hamas"}
+
+
+# --- violence ---------------------------------------------------------------------------------------
+
+def test_hostage_taking_is_assault_abduct_dated_by_anchor():
+    e = main("Gunmen from Hamas kidnapped the teenager from her kibbutz.", "2023-12-01").event
+    assert (e.type, e.mode) == ("ASSAULT", "abduct")
+    assert (e.date, e.date_source) == ("2023-10-07", "anchor")
+
+
+def test_taken_hostage_passive():
+    e = main("The two sisters were taken hostage by Hamas militants.", "2023-11-20").event
+    assert (e.type, e.mode) == ("ASSAULT", "abduct") and e.actors == ["org:hamas"]
+
+
+def test_airstrike_with_target_and_place():
+    e = main("Israeli jets struck a school in Rafah on Tuesday, killing 20 people.", "2024-05-15").event
+    assert e.type == "ASSAULT"
+    assert e.location == "Rafah" and e.date == "2024-05-14"
+
+
+def test_the_october_7_attack_keeps_its_date():
+    e = main("Hamas's October 7 attack killed about 1,200 people in southern Israel.", "2024-01-10").event
+    assert e.type == "ASSAULT" and e.date == "2023-10-07" and e.date_source == "text"
+
+
+def test_event_in_2011_keeps_its_year():
+    e = main("In 2011, Israel freed more than 1,000 prisoners in exchange for one soldier.", "2023-11-30").event
+    assert (e.type, e.mode) == ("RETREAT", "release")
+    assert (e.date, e.precision, e.date_start, e.date_end) == ("2011", "year", "2011-01-01", "2011-12-31")
+
+
+# --- aid, talks, demands -------------------------------------------------------------------------------
+
+def test_rescue_is_aid():
+    e = main("Israeli special forces rescued two hostages in Rafah overnight.", "2024-02-12").event
+    assert e.type == "AID" and e.location == "Rafah"
+
+
+def test_aid_delivery():
+    e = main("The Jordanian army delivered medical aid to Gaza on Monday.", "2023-11-14").event
+    assert (e.type, e.mode) == ("AID", "humanitarian") and e.actors[0].startswith("JOR") and e.recipients == ["PSE"]
+    assert e.date == "2023-11-13"
+
+
+def test_third_party_talks_have_the_parties_as_actors():
+    e = main("Qatar hosted indirect talks between Israel and Hamas in Doha.", "2024-02-01").event
+    assert (e.type, e.mode) == ("CONSULT", "third-party")
+    assert set(e.actors) == {"ISR", "org:hamas"} and e.recipients == ["QAT"]
+
+
+def test_phone_call():
+    e = main("Biden and Netanyahu spoke by phone on Sunday.", "2023-10-30").event
+    assert (e.type, e.mode) == ("CONSULT", "phone") and len(e.actors) == 2
+
+
+def test_demand_for_ceasefire_is_request_yield():
+    e = main("The UN secretary-general called for an immediate ceasefire in Gaza.").event
+    assert (e.type, e.mode) == ("REQUEST", "yield")
+
+
+def test_urging_a_release_names_the_recipient():
+    e = main("Biden urged Hamas to release the remaining hostages.").event
+    assert (e.type, e.mode) == ("REQUEST", "yield") and e.recipients == ["org:hamas"]
+
+
+def test_refusal_is_reject():
+    e = main("Hamas refused to release the soldiers.").event
+    assert (e.type, e.mode, e.modality) == ("REJECT", "yield", "asserted")
+
+
+def test_accusation():
+    e = main("Egypt accused Israel of blocking aid at the Rafah crossing.").event
+    assert (e.type, e.mode) == ("ACCUSE", "allege") and e.actors == ["EGY"] and e.recipients == ["ISR"]
+
+
+def test_threat():
+    e = main("Hezbollah threatened to attack Israeli towns if the offensive continued.").event
+    assert (e.type, e.mode) == ("THREATEN", "violence")
+
+
+# --- modality -------------------------------------------------------------------------------------
+
+def test_negated():
+    e = main("Israel did not release the prisoners on Saturday.", "2023-11-26").event
+    assert (e.type, e.modality) == ("RETREAT", "negated")
+
+
+def test_hypothetical():
+    cs = coded("If Hamas releases more hostages, the truce could be extended.")
+    assert cs and all(c.modality == "hypothetical" for c in cs)
+
+
+def test_claimed_by_a_party():
+    e = main("Hamas said it had killed ten Israeli soldiers in Khan Younis.", "2023-12-20").event
+    assert (e.type, e.modality, e.claimed_by) == ("ASSAULT", "claimed", "org:hamas")
+    assert e.actors == ["org:hamas"]
+
+
+def test_claim_by_neutral_source_is_asserted():
+    e = main("The United Nations said aid trucks entered Gaza on Monday.", "2023-11-14").event
+    assert e.type == "AID" and e.modality == "asserted" and e.claimed_by is None
+
+
+def test_reporting_verbs_are_not_events():
+    cs = coded("The spokesman said on Tuesday that he had nothing to add.")
+    assert cs == []
+
+
+# --- general international news --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("Russia launched dozens of drones at Kyiv overnight.", "ASSAULT", "aerial"),
+    ("The European Union imposed new sanctions on Iran.", "SANCTION", None),
+    ("Police arrested 20 protesters in Tbilisi on Sunday.", "COERCE", "arrest"),
+    ("Thousands protested in Paris against the pension reform.", "PROTEST", "demo"),
+    ("China deployed warships near Taiwan.", "MOBILIZE", "troops"),
+    ("Chile recalled its ambassador from Israel.", "SANCTION", "withdraw"),
+    ("The prime minister resigned on Monday.", "RETREAT", "resign"),
+    ("Germany welcomed the agreement.", "SUPPORT", None),
+    ("The two countries agreed to share intelligence.", "AGREE", None),
+    ("Brazil rejected the proposal.", "REJECT", None),
+])
+def test_general_news(text, etype, mode):
+    e = main(text).event
+    assert (e.type, e.mode) == (etype, mode)
+
+
+# --- records ----------------------------------------------------------------------------------------
+
+def test_records_carry_citation_and_valid_fields():
+    text = "Talks resumed in Cairo. Hamas released 17 hostages on Sunday, Qatar said."
+    evs = events(text, "2023-11-27")
+    assert evs
+    for e in evs:
+        assert e.type in EVENT_TYPES and e.modality in EVENT_MODALITIES
+        assert text[e.start : e.end] == e.trigger
+        assert text[e.sentence_start : e.sentence_end].strip()
+        assert e.sentence_start <= e.start < e.end <= e.sentence_end
+        assert len(e.actors) == len(e.actor_text) and len(e.recipients) == len(e.recipient_text)
+    rel = next(e for e in evs if e.type == "RETREAT")
+    assert rel.sent == 1 and rel.date == "2023-11-26" and rel.trigger == "released"
