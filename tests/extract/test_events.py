@@ -225,3 +225,22 @@ def test_records_carry_citation_and_valid_fields():
         assert len(e.actors) == len(e.actor_text) and len(e.recipients) == len(e.recipient_text)
     rel = next(e for e in evs if e.type == "RETREAT")
     assert rel.sent == 1 and rel.date == "2023-11-26" and rel.trigger == "released"
+
+
+# --- background events are not the day's news ----------------------------------------------------------
+
+def test_an_event_in_a_when_clause_takes_the_date_of_its_main_clause():
+    evs = events("The war began in March when rebels seized the airport of the capital.", "2024-06-02")
+    seize = [e for e in evs if e.trigger == "seized"]
+    assert seize and seize[0].date == "2024-03" and seize[0].date_source == "text"
+
+
+def test_background_in_a_since_clause_or_past_perfect_gets_no_report_date():
+    evs = events("At least 300 people have died since the army stormed the city.", "2024-06-02")
+    storm = [e for e in evs if e.trigger == "stormed"]
+    assert storm and storm[0].date is None
+    evs = events("The militia had freed two aid workers, officials said.", "2024-06-02")
+    freed = [e for e in evs if e.trigger == "freed"]
+    assert freed and freed[0].date is None
+    evs = events("The militia freed two aid workers, officials said.", "2024-06-02")
+    assert [e.date for e in evs if e.trigger == "freed"] == ["2024-06-02"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from storyline.cli import documents, evaluate, figures, language
+from storyline.cli import documents, evaluate, events, figures, language
 
 app = typer.Typer(
     name="storyline",
@@ -16,6 +16,7 @@ app = typer.Typer(
 documents.register(app)
 language.register(app)
 figures.register(app)
+events.register(app)
 app.add_typer(evaluate.app, name="eval", help="Score storyline against gold data.")
 
 

@@ -50,7 +50,7 @@ def analyze(
     reanalyze: Annotated[bool, typer.Option("--all", help="Analyse every document again, not only new ones.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """Analyse documents not yet analysed: sentences, entities, time expressions, numbers, and their figures."""
+    """Analyse documents not yet analysed: sentences, entities, time expressions, numbers; figures, actors, events."""
     from storyline.pipeline.analyze import STORED_VERSION, run_analyze
     from storyline.store.analyses import count_pending
 
@@ -67,10 +67,11 @@ def analyze(
         print_json(data)
     else:
         if data["reextracted"]:
-            console.print(f"re-extracted figures from the stored parses of {data['reextracted']} documents")
+            console.print(f"re-extracted figures, actors and events from the stored parses of {data['reextracted']} documents")
         console.print(
             f"analysed [bold]{data['analyzed']}[/bold] documents: {data['sentences']} sentences, {data['entities']} entities, "
-            f"{data['timexes']} time expressions, {data['numbers']} numbers, {data['figures']} figures"
+            f"{data['timexes']} time expressions, {data['numbers']} numbers, {data['figures']} figures, "
+            f"{data['actor_mentions']} actor mentions, {data['events']} events"
             + (f"; sentence boundaries restored in {data['restored']} transcripts" if data["restored"] else "")
         )
         for line in data["errors"]:

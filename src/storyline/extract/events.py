@@ -1177,6 +1177,9 @@ class _Coder:
                 if span is not None and _is_under(span.root, noun) and not _is_under(span.root, a) and not x.value.startswith("P"):
                     tx = x
                     break
+        if tx is None and a.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in _AT_THE_TIME
+                                                     for ch in a.children):
+            tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
         if tx is not None:
             if c.modality == "planned" and self.doc_date and tx.last_day and tx.last_day < self.doc_date \
                     and tx.text.lower().strip(" .") in _WEEKDAYS:
@@ -1187,9 +1190,16 @@ class _Coder:
         anchor = self.anchor_date(c)
         if anchor is not None:
             return anchor, anchor, anchor, "day", "anchor"
-        if c.modality in ("asserted", "claimed", "negated") and self.doc_date:
+        if c.modality in ("asserted", "claimed", "negated") and self.doc_date and not self.background(a):
             return self.doc_date, self.doc_date, self.doc_date, "day", "report"
         return None, None, None, None, None
+
+    def background(self, a: Token) -> bool:
+        """An undated event told as background, not as the day's news: in a "since"/"after"/"before"
+        clause, or in the past perfect ("had freed")."""
+        if a.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BEFORE_THE_REPORT for ch in a.children):
+            return True
+        return any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children)
 
     def anchor_date(self, c: Coded) -> str | None:
         """A well-known date for an undated event: its actor is the anchor's (or the sentence names a
@@ -1270,6 +1280,10 @@ def _cease_fire(t: Token) -> bool:
         return False
     doc = t.doc
     return doc[t.i - 1].text in ("-", "‐", "–") and doc[t.i - 2].lower_ == "cease"
+
+
+_AT_THE_TIME = frozenset({"when", "as", "while"})
+_BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
 
 
 def _precision(value: str) -> str | None:

@@ -1,7 +1,8 @@
-"""Analyze: run the language layer over stored documents not yet analysed, in parallel batches.
+"""Analyze: run the language layer and the per-document extractors over stored documents.
 
 Worker processes each load spaCy once and turn chunks of documents into plain Analysis
-records; the parent writes each document's results in its own savepoint (all or nothing).
+records plus what the extractors find in them (figures, actor mentions, events); the parent
+writes each document's results in its own savepoint (all or nothing).
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from typing import Callable
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from storyline.extract.actors import find_actors
+from storyline.extract.events import extract_events
 from storyline.extract.figures import extract_figures
-from storyline.extract.records import Figure
+from storyline.extract.records import ActorMention, Event, Figure
 from storyline.nlp.analysis import VERSION, Analysis, DocInput, analyze_docs
 from storyline.store import analyses as store
+from storyline.store import events as event_store
 from storyline.store import figures as figure_store
 
-EXTRACT_VERSION = 8  # bump with changes to extraction; both versions together decide what is redone
+EXTRACT_VERSION = 9  # bump with changes to extraction; both versions together decide what is redone
 STORED_VERSION = VERSION * 1000 + EXTRACT_VERSION
 
 
@@ -34,32 +38,58 @@ class AnalyzeSummary:
     timexes: int = 0
     numbers: int = 0
     figures: int = 0
+    events: int = 0
+    actor_mentions: int = 0
     restored: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, a: Analysis, figures: list[Figure]) -> None:
+    def add(self, a: Analysis, found: "Extracted") -> None:
         self.analyzed += 1
-        self.figures += len(figures)
+        self.count(found)
         self.sentences += len(a.sentences)
         self.entities += len(a.entities)
         self.timexes += len(a.timexes)
         self.numbers += len(a.numbers)
         self.restored += int(a.restored)
 
+    def count(self, found: "Extracted") -> None:
+        self.figures += len(found.figures)
+        self.events += len(found.events)
+        self.actor_mentions += len(found.mentions)
+
     def to_dict(self) -> dict:
         return dict(vars(self))
 
 
-def _process(chunk: list[DocInput]) -> list[tuple[Analysis, list[Figure]]]:
+@dataclass
+class Extracted:
+    """What the per-document extractors found in one parsed document."""
+
+    figures: list[Figure]
+    mentions: list[ActorMention]
+    events: list[Event]
+
+
+def extract_all(doc, doc_id: str, doc_date: str | None, sentences, entities, timexes, numbers, restored: bool) -> Extracted:
+    figs = extract_figures(doc, doc_id, doc_date, numbers, timexes, sentences, restored=restored)
+    mentions = find_actors(doc, doc_id, sentences, entities)
+    evs = extract_events(doc, doc_id, doc_date, sentences, timexes, mentions)
+    return Extracted(figs, mentions, evs)
+
+
+def _save_extracted(conn, doc_id: str, found: Extracted) -> None:
+    figure_store.replace_for_doc(conn, doc_id, found.figures)
+    event_store.replace_for_doc(conn, doc_id, found.events, found.mentions)
+
+
+def _process(chunk: list[DocInput]) -> list[tuple[Analysis, Extracted]]:
     out = []
-    for item, (analysis, doc) in zip(chunk, analyze_docs(chunk)):
-        figs = extract_figures(doc, item.id, item.date, analysis.numbers, analysis.timexes, analysis.sentences,
-                               restored=analysis.restored)
-        out.append((analysis, figs))
+    for item, (a, doc) in zip(chunk, analyze_docs(chunk)):
+        out.append((a, extract_all(doc, item.id, item.date, a.sentences, a.entities, a.timexes, a.numbers, a.restored)))
     return out
 
 
-def _work(chunk: list[DocInput]) -> list[tuple[Analysis, list[Figure]] | tuple[str, str]]:
+def _work(chunk: list[DocInput]) -> list[tuple[Analysis, Extracted] | tuple[str, str]]:
     try:
         return _process(chunk)
     except Exception:  # find the document that fails, analyse the rest
@@ -120,7 +150,7 @@ def run_extract(engine: Engine, on_progress: Callable[[int], None] | None = None
     """Re-run extraction from stored parses where only the extraction version changed (no parsing)."""
     from sqlalchemy import select, update
 
-    from storyline.nlp.analysis import NumberRec, SentenceRec, TimexRec, load_doc
+    from storyline.nlp.analysis import EntityRec, NumberRec, SentenceRec, TimexRec, load_doc
     from storyline.store.schema import analyses, documents
 
     summary = AnalyzeSummary()
@@ -140,12 +170,13 @@ def run_extract(engine: Engine, on_progress: Callable[[int], None] | None = None
                 sents = [SentenceRec(**r) for r in rows["sentences"]]
                 nums = [NumberRec(**r) for r in rows["numbers"]]
                 tims = [TimexRec(**r) for r in rows["timexes"]]
-                figs = extract_figures(parsed, doc_id, pub_date, nums, tims, sents, restored=rows["restored"])
+                ents = [EntityRec(**r) for r in rows["entities"]]
+                found = extract_all(parsed, doc_id, pub_date, sents, ents, tims, nums, rows["restored"])
                 with conn.begin_nested():
-                    figure_store.replace_for_doc(conn, doc_id, figs)
+                    _save_extracted(conn, doc_id, found)
                     conn.execute(update(analyses).where(analyses.c.doc_id == doc_id).values(version=STORED_VERSION))
                 summary.reextracted += 1
-                summary.figures += len(figs)
+                summary.count(found)
         if on_progress:
             on_progress(len(todo[start : start + 200]))
     return summary
@@ -159,14 +190,14 @@ def _save_chunk(engine: Engine, results: list, summary: AnalyzeSummary, failed: 
                 summary.failed += 1
                 summary.errors.append(res[1])
                 continue
-            analysis, figs = res
+            analysis, found = res
             try:
                 with conn.begin_nested():
                     store.save(conn, analysis, STORED_VERSION)
-                    figure_store.replace_for_doc(conn, analysis.doc_id, figs)
+                    _save_extracted(conn, analysis.doc_id, found)
             except SQLAlchemyError as err:
                 failed.add(analysis.doc_id)
                 summary.failed += 1
                 summary.errors.append(f"{analysis.doc_id}: not stored: {str(err).splitlines()[0]}")
                 continue
-            summary.add(analysis, figs)
+            summary.add(analysis, found)

@@ -1,10 +1,11 @@
 """The crisis timeline: key dates, each with the merged events that say what happened.
 
-A date's score is the salience of the events resolved to it. An event's salience grows with the
-independent outlets that report it (log-scaled, so a story told by 40 outlets does not drown
-everything else), depends on its PLOVER type (releases, concessions, agreements, talks and
-demands are what a negotiation timeline is about; assaults count, but the daily strikes of a war
-are many), on its modality (asserted over claimed over planned), and on novelty (an event of the
+A date's score is the salience of its few most salient events. An event's salience grows with
+the independent outlets and the separate documents that report it (log-scaled, so a story told
+by 40 outlets does not drown everything else; copies count once), depends on its PLOVER type and
+mode (releases, concessions, agreements, mediated talks and demands are what a negotiation
+timeline is about; an abduction counts fully, other assaults less: the daily strikes of a war are
+many), on its modality (asserted over claimed over planned), and on novelty (an event of the
 same type, mode and actors seen on many earlier dates is routine). Each kept date lists its most
 salient events, one per distinct happening. Written by hand over `story.events.MergedEvent`.
 """
@@ -19,8 +20,13 @@ from storyline.story.events import MergedEvent, content_words
 
 TYPE_WEIGHT = {
     "RETREAT": 1.0, "CONCEDE": 1.0, "AGREE": 1.0, "CONSULT": 0.9, "REQUEST": 0.7, "REJECT": 0.8, "AID": 0.7,
-    "ASSAULT": 0.8, "COERCE": 0.6, "THREATEN": 0.6, "MOBILIZE": 0.6, "SANCTION": 0.6, "ACCUSE": 0.4,
+    "ASSAULT": 0.6, "COERCE": 0.6, "THREATEN": 0.6, "MOBILIZE": 0.6, "SANCTION": 0.6, "ACCUSE": 0.4,
     "SUPPORT": 0.4, "COOPERATE": 0.6, "PROTEST": 0.5,
+}
+MODE_WEIGHT = {  # overrides TYPE_WEIGHT for these type/mode pairs
+    ("ASSAULT", "abduct"): 1.0, ("CONSULT", "third-party"): 1.0, ("CONSULT", "phone"): 0.5,
+    ("REQUEST", "yield"): 0.9, ("RETREAT", "release"): 1.1, ("CONCEDE", "release"): 1.0,
+    ("CONCEDE", "ceasefire"): 1.1, ("RETREAT", "ceasefire"): 1.1,
 }
 MODALITY_WEIGHT = {"asserted": 1.0, "claimed": 0.7, "planned": 0.6, "hypothetical": 0.1, "negated": 0.2}
 SAME_SUMMARY = 0.5  # content-word overlap above which two events of a date tell the same thing
@@ -33,10 +39,18 @@ class TimelineDay:
     events: list[MergedEvent] = field(default_factory=list)
 
 
+TOP_EVENTS = 3  # a date scores by its best events, with diminishing weight
+
+
 def salience(event: MergedEvent, routine: int = 0) -> float:
     novelty = 1.0 / (1.0 + 0.1 * routine)
-    return ((1.0 + math.log2(max(event.sources, 1))) * TYPE_WEIGHT.get(event.type, 0.5)
-            * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty)
+    reach = 1.0 + math.log2(max(event.sources, 1)) + 0.5 * math.log2(max(_originals(event), 1))
+    weight = MODE_WEIGHT.get((event.type, event.mode), TYPE_WEIGHT.get(event.type, 0.5))
+    return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty
+
+
+def _originals(event: MergedEvent) -> int:
+    return len({c.doc_id for c in event.citations if not c.copy_of})
 
 
 def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_date: int = 3) -> list[TimelineDay]:
@@ -62,8 +76,7 @@ def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_da
             words.append(w)
             if len(chosen) >= per_date:
                 break
-        # the date's score: its best events, with diminishing returns for the many small ones
-        score = sum(s / (i + 1) for i, (s, _) in enumerate(scored))
+        score = sum(s / (i + 1) for i, (s, _) in enumerate(scored[:TOP_EVENTS]))
         days.append(TimelineDay(day, score, chosen))
     if n_dates:
         days = sorted(days, key=lambda d: -d.score)[:n_dates]

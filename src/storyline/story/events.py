@@ -2,9 +2,10 @@
 
 The same happening reported by several outlets (same PLOVER type, overlapping actors, resolved
 dates within a day, similar wording) becomes one `MergedEvent`; a syndicated copy of an
-article adds its citation but not a source. Greedy single-pass clustering over events sorted
-by date: an event joins the best-matching cluster of its type whose date lies within the
-window, else starts a new one. Written by hand: no library clusters coded events this way.
+article adds its citation but not a source. Greedy single-pass leader clustering over events
+sorted by date: an event joins the best-matching cluster of its type whose first report lies
+within the window (compared with that first report's wording and all the cluster's actors),
+else starts a new one. Written by hand: no library clusters coded events this way.
 """
 
 from __future__ import annotations
@@ -83,11 +84,9 @@ class _Cluster:
     rows: list[dict]
     type: str
     day: date
+    mode: str | None
     actors: set[str]
-    words: Counter
-
-    def word_set(self) -> frozenset[str]:
-        return frozenset(self.words)
+    words: frozenset[str]  # the first report's words: clusters are compared with their leader
 
 
 def _day(value: str | None) -> date | None:
@@ -119,26 +118,28 @@ def merge_events(rows: Iterable[dict], *, window: int = DATE_WINDOW) -> list[Mer
         if d is None:
             single.append(r)
             continue
-        words = content_words(r.get("sentence") or "")
+        words = r["_words"] = content_words(r.get("sentence") or "")
         people = set(r.get("actors") or []) | set(r.get("recipients") or [])
         bucket = open_by_type[r["type"]]
         bucket[:] = [c for c in bucket if (d - c.day).days <= window]
         best, best_score = None, 0.0
+        mode = r.get("mode") or None
         for c in bucket:
-            sim = _jaccard(words, c.word_set())
-            shared = bool(people & c.actors)
-            same_mode = (r.get("mode") or None) == (c.rows[0].get("mode") or None)
+            shared = not people.isdisjoint(c.actors)
+            same_mode = mode == c.mode
+            if not shared and words.isdisjoint(c.words):
+                continue
+            sim = _jaccard(words, c.words)
             if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or same_mode)):
                 score = sim + (0.5 if shared else 0) + (0.2 if same_mode else 0)
                 if score > best_score:
                     best, best_score = c, score
         if best is None:
-            best = _Cluster([], r["type"], d, set(), Counter())
+            best = _Cluster([], r["type"], d, mode, set(), words)
             bucket.append(best)
             clusters.append(best)
         best.rows.append(r)
         best.actors |= people
-        best.words.update(words)
     merged = [_merge(c.rows) for c in clusters]
     merged.extend(_merge([r]) for r in single)
     merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
@@ -164,12 +165,16 @@ def _merge(rows: list[dict]) -> MergedEvent:
     main_date = dates.most_common(1)[0][0] if dates else None
     at_date = [r for r in rows if r.get("date") == main_date] or rows
     modality = min((r.get("modality") or "asserted" for r in rows), key=lambda m: MODALITY_RANK.get(m, 9))
+    for r in rows:
+        if "_words" not in r:
+            r["_words"] = content_words(r.get("sentence") or "")
     words = Counter()
     for r in rows:
-        words.update(content_words(r.get("sentence") or ""))
+        words.update(r["_words"])
+
     # the most representative sentence: covers the cluster's common words best, short sentences favoured
     def representative(r: dict) -> float:
-        ws = content_words(r.get("sentence") or "")
+        ws = r["_words"]
         return sum(words[w] for w in ws) / (len(ws) + 5) if ws else 0.0
     head = max(originals or rows, key=representative)
     key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))

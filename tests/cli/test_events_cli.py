@@ -1,0 +1,99 @@
+"""`storyline events`, `actors` and `timeline` on the project's example corpus, analysed for real."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import PROJECT
+from storyline.cli import app
+from storyline.pipeline.analyze import run_analyze
+from storyline.pipeline.ingest import ingest
+from storyline.store.db import open_engine
+from storyline.store.documents import get_document
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('events')}/ex.db"
+    engine = open_engine(url)
+    ingest(engine, [str(PROJECT / "examples")])
+    summary = run_analyze(engine, processes=1)
+    assert summary.failed == 0 and summary.events > 0 and summary.actor_mentions > 0
+    return url
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_events_json_carries_true_citations(db):
+    res = run("events", "--db", db, "--json")
+    assert res.exit_code == 0, res.output
+    events = json.loads(res.output)
+    assert events
+    engine = open_engine(db)
+    with engine.connect() as conn:
+        for ev in events[:40]:
+            assert ev["type"] and ev["citations"]
+            for c in ev["citations"]:
+                doc = get_document(conn, c["doc_id"])
+                assert doc["text"][c["sentence_start"]:c["sentence_end"]].strip() == c["sentence"]
+                assert doc["text"][c["start"]:c["end"]] == c["trigger"]
+
+
+def test_events_filters(db):
+    res = run("events", "--db", db, "--json", "--type", "retreat", "--since", "2023-11-01", "--until", "2023-12")
+    assert res.exit_code == 0, res.output
+    events = json.loads(res.output)
+    assert events and all(e["type"] == "RETREAT" for e in events)
+    assert all("2023-11-01" <= e["date_end"] and e["date_start"] <= "2023-12-31" for e in events)
+    releases = [e for e in events if e["mode"] == "release"]
+    assert releases, "the example corpus reports hostage releases during the truce"
+    res = run("events", "--db", db, "--json", "--actor", "Hamas")
+    assert res.exit_code == 0
+    assert all("org:hamas" in e["actors"] + e["recipients"] for e in json.loads(res.output))
+
+
+def test_bad_options_exit_2_with_one_line(db, tmp_path):
+    res = run("events", "--db", db, "--type", "HUGGING")
+    assert res.exit_code == 2 and "unknown event type" in res.output
+    res = run("timeline", "--db", db, "--since", "last week")
+    assert res.exit_code == 2
+    res = run("actors", "--db", db, "--actors-file", str(tmp_path / "missing.yaml"))
+    assert res.exit_code == 2 and "missing.yaml" in res.output
+
+
+def test_actors_registry_learns_people_and_bodies(db):
+    res = run("actors", "--db", db, "--json", "--limit", "0")
+    assert res.exit_code == 0, res.output
+    actors = {a["id"]: a for a in json.loads(res.output)}
+    assert actors["org:hamas"]["kind"] == "armed_group"
+    assert actors["ISR"]["kind"] == "state"
+    bibi = [a for a in actors.values() if a["name"].endswith("Netanyahu")]
+    assert bibi and bibi[0]["kind"] == "person" and bibi[0]["role"] == "prime minister"
+    assert {"Mr Netanyahu", "Prime Minister Benjamin Netanyahu"} <= set(bibi[0]["aliases"])
+
+
+def test_actor_corrections_file_applies(db, tmp_path):
+    fix = tmp_path / "fix.yaml"
+    fix.write_text("actors:\n  org:hamas:\n    name: Harakat al-Muqawama al-Islamiya\n")
+    res = run("actors", "hamas", "--db", db, "--json", "--actors-file", str(fix))
+    assert res.exit_code == 0, res.output
+    assert any(a["name"] == "Harakat al-Muqawama al-Islamiya" for a in json.loads(res.output))
+
+
+def test_timeline_json_and_markdown(db):
+    res = run("timeline", "--db", db, "--json", "--dates", "5", "--per-date", "2")
+    assert res.exit_code == 0, res.output
+    days = json.loads(res.output)
+    assert 0 < len(days) <= 5
+    assert [d["date"] for d in days] == sorted(d["date"] for d in days)
+    assert all(1 <= len(d["events"]) <= 2 for d in days)
+    res = run("timeline", "--db", db, "--md", "--dates", "5")
+    assert res.exit_code == 0 and res.output.startswith("# Timeline")
+    assert "## 20" in res.output
