@@ -34,7 +34,7 @@ def _parse_map(pairs: list[str]) -> dict[str, str]:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for standard input.")],
     db: DbOption = None,
-    format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader: text, scraped, transcript, html, markdown, jsonl, csv, feed, warc.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="Force a reader: text, scraped, transcript, html, markdown, jsonl, csv, feed, warc, sentences.")] = None,
     map: Annotated[list[str], typer.Option("--map", help="JSONL/CSV field mapping, e.g. --map text=body --map date=published.")] = [],
     kind: Annotated[str | None, typer.Option("--kind", help="Document kind for inputs that do not say (article, transcript, statement, live_post, feed_item).")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this many megabytes.")] = 50.0,
