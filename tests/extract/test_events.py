@@ -244,3 +244,20 @@ def test_background_in_a_since_clause_or_past_perfect_gets_no_report_date():
     assert freed and freed[0].date is None
     evs = events("The militia freed two aid workers, officials said.", "2024-06-02")
     assert [e.date for e in evs if e.trigger == "freed"] == ["2024-06-02"]
+
+
+def test_past_the_lede_only_finite_main_clauses_take_the_report_date():
+    lede = "Aid agencies met in the capital on Monday. Officials gave few details. "
+    evs = events(lede + "The militia freed two aid workers, officials said.", "2024-06-02")
+    assert [e.date for e in evs if e.trigger == "freed"] == ["2024-06-02"]
+    evs = events(lede + "The invasion of the neighbouring country changed the region for ever.", "2024-06-02")
+    inv = [e for e in evs if e.trigger == "invasion"]
+    assert inv and inv[0].date is None
+    evs = events(lede + "The envoy spent months working with rebel commanders on evacuating civilians.", "2024-06-02")
+    assert all(e.date is None for e in evs if e.trigger in ("working", "evacuating"))
+
+
+def test_a_planned_visit_is_planned():
+    evs = events("The White House announced another planned visit to the region by the national security adviser.")
+    visit = [e for e in evs if e.trigger == "visit"]
+    assert visit and visit[0].modality == "planned"

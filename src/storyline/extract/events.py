@@ -1013,7 +1013,8 @@ class _Coder:
                     negated = True
                 if k.dep_ in ("amod", "compound") and k.lemma_.lower() in self.lx.hypothetical_modifiers:
                     hypothetical = True
-                if k.dep_ in ("amod", "compound", "nmod") and k.lemma_.lower() in self.lx.planned_modifiers:
+                if k.dep_ in ("amod", "compound", "nmod") and (k.lemma_.lower() in self.lx.planned_modifiers
+                                                              or k.lower_ in self.lx.planned_modifiers):
                     planned = True
             if a.pos_ in ("NOUN", "PROPN"):
                 h = n.head
@@ -1195,11 +1196,34 @@ class _Coder:
         return None, None, None, None, None
 
     def background(self, a: Token) -> bool:
-        """An undated event told as background, not as the day's news: in a "since"/"after"/"before"
-        clause, or in the past perfect ("had freed")."""
+        """Whether an event without a date of its own is background rather than the day's news, so
+        the report's date is not its date: told in a "since"/"after"/"before" clause or the past
+        perfect ("had freed"); or, past the lede (first two sentences), anything but a finite verb of a
+        main clause (a reported clause counts as main): event nouns ("the invasion", "negotiations"),
+        participles and gerunds ("working with", "evacuating"), relative and subordinate clauses."""
         if a.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BEFORE_THE_REPORT for ch in a.children):
             return True
-        return any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children)
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children):
+            return True
+        if self.sent_index(self.cur.start_char) < LEDE:
+            return False
+        return not (self.finite(a) and self.main_clause(a))
+
+    @staticmethod
+    def finite(v: Token) -> bool:
+        if v.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+        return any(ch.dep_ in ("aux", "auxpass") and ch.tag_ in ("VBD", "VBZ", "VBP", "MD") for ch in v.children)
+
+    def main_clause(self, v: Token) -> bool:
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ == "ROOT":
+            return True
+        if v.dep_ in ("ccomp", "parataxis") and v.head.pos_ in ("VERB", "AUX") \
+                and self.lemma(v.head) in self.lx.reporting_verbs:
+            return self.main_clause(v.head) or self.sent_index(self.cur.start_char) < LEDE
+        return False
 
     def anchor_date(self, c: Coded) -> str | None:
         """A well-known date for an undated event: its actor is the anchor's (or the sentence names a
@@ -1282,6 +1306,7 @@ def _cease_fire(t: Token) -> bool:
     return doc[t.i - 1].text in ("-", "‐", "–") and doc[t.i - 2].lower_ == "cease"
 
 
+LEDE = 2  # sentences at a document's start that report its news, whatever their syntax
 _AT_THE_TIME = frozenset({"when", "as", "while"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
 
