@@ -253,9 +253,21 @@ class Coded:
 
 def extract_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timexes,
                    actors: list[ActorMention] | None = None, lexicon: Lexicon | None = None) -> list[Event]:
-    """Events in a parsed document; `sentences`, `timexes` are the analysis records, `actors` the
-    document's actor mentions (`storyline.extract.actors.find_actors`)."""
-    return [c.event for c in code_document(doc, doc_id, doc_date, sentences, timexes, actors, lexicon)]
+    """Events with at least one participant in a parsed document; `sentences`, `timexes` are the
+    analysis records, `actors` the document's actor mentions (`storyline.extract.actors.find_actors`)."""
+    coded = code_document(doc, doc_id, doc_date, sentences, timexes, actors, lexicon)
+    # like PETRARCH, keep only events with a participant; a bare pronoun is none ("we fight back",
+    # "I asked you whether ...": small talk of briefings and speeches, not events)
+    return [c.event for c in coded
+            if c.actors or c.recipients or any(_named(p) for p in c.actor_phrases + c.recipient_phrases)]
+
+
+_PRONOUNS = frozenset("i me my you your we us our they them their he him his she her it its one this that these "
+                      "those who whom which what everyone everybody someone somebody anyone all".split())
+
+
+def _named(phrase: str) -> bool:
+    return any(w.lower() not in _PRONOUNS for w in phrase.split())
 
 
 def code_document(doc: Doc, doc_id: str, doc_date: str | None, sentences, timexes,
@@ -1256,7 +1268,8 @@ class _Coder:
         return Event(
             doc_id=self.doc_id, sent=sent_idx, start=start, end=end, trigger=self.text[start:end], type=c.type,
             mode=c.mode, actors=[m.actor for m in c.actors], recipients=[m.actor for m in c.recipients],
-            actor_text=[m.text for m in c.actors], recipient_text=[m.text for m in c.recipients],
+            actor_text=[m.text for m in c.actors] + c.actor_phrases,
+            recipient_text=[m.text for m in c.recipients] + c.recipient_phrases,
             location=self.location(c), date=date, date_start=d0, date_end=d1, precision=precision, date_source=source,
             modality=c.modality, claimed_by=c.claimed_by, sentence_start=sent.start_char, sentence_end=sent.end_char,
         )

@@ -80,7 +80,8 @@ class Event:
     mode: str | None = None  # PLOVER mode ("release", "abduct", "third-party", "yield", ...)
     actors: list[str] = field(default_factory=list)  # canonical actor ids (ActorMention.actor)
     recipients: list[str] = field(default_factory=list)
-    actor_text: list[str] = field(default_factory=list)  # the mentions as written, parallel to actors
+    actor_text: list[str] = field(default_factory=list)  # as written: the actors' mentions, then participants
+    # that are no actor ("protesters", "police")
     recipient_text: list[str] = field(default_factory=list)
     location: str | None = None
     date: str | None = None  # TIMEX3 value of when it happened (not when reported): 2023-11-24, 2023-11, ...
