@@ -102,3 +102,16 @@ def test_timeline_lists_one_event_per_happening_on_a_date():
     [day] = build_event_timeline(merge_events(rows), n_dates=0, per_date=3)
     assert len(day.events) == 3
     assert {e.type for e in day.events} == {"RETREAT", "ASSAULT"}
+
+
+def test_a_quiet_weeks_key_event_beats_a_busy_weeks_minor_one():
+    rows = []
+    for i in range(40):  # a heavily covered week: many small events
+        rows.append(row(f"b{i}", f"Strike number {i} hit a building in district {i}.", type="ASSAULT", mode="aerial",
+                        date=f"2023-10-{10 + i % 5:02d}", actors=(f"X{i}",), outlet=f"O{i}"))
+    rows.append(row("q1", "Mediators hosted a new round of talks in Cairo.", type="CONSULT", mode="third-party",
+                    date="2024-03-03", actors=("ISR", "org:hamas"), outlet="A"))
+    rows.append(row("q2", "A new round of talks opened in Cairo under Egyptian mediation.", type="CONSULT",
+                    mode="third-party", date="2024-03-03", actors=("ISR", "org:hamas"), outlet="B"))
+    days = build_event_timeline(merge_events(rows), n_dates=3, per_date=1)
+    assert "2024-03-03" in [d.date for d in days]

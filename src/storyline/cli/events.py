@@ -198,7 +198,7 @@ def timeline_command(
     until: UntilOption = None,
     types: TypeOption = None,
     actor: ActorOption = None,
-    dates: Annotated[int, typer.Option("--dates", help="Key dates to keep (0: every date with an event).")] = 40,
+    dates: Annotated[int, typer.Option("--dates", help="Key dates to keep (0: every date with an event).")] = 60,
     per_date: Annotated[int, typer.Option("--per-date", help="Events summarised per date.")] = 3,
     actors_file: ActorsFileOption = None,
     db: DbOption = None,

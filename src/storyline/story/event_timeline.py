@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 
 from storyline.story.events import MergedEvent, content_words
@@ -39,6 +40,7 @@ class TimelineDay:
     events: list[MergedEvent] = field(default_factory=list)
 
 
+COVERAGE_DAYS = 3  # a date's coverage is the events of the week around it
 TOP_EVENTS = 3  # a date scores by its best events, with diminishing weight
 
 
@@ -47,6 +49,18 @@ def salience(event: MergedEvent, routine: int = 0) -> float:
     reach = 1.0 + math.log2(max(event.sources, 1)) + 0.5 * math.log2(max(_originals(event), 1))
     weight = MODE_WEIGHT.get((event.type, event.mode), TYPE_WEIGHT.get(event.type, 0.5))
     return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty
+
+
+def _relative_to_coverage(days: list[TimelineDay], volume: dict[str, int]) -> None:
+    """Scale each date's score down by how heavily its week was covered: the first weeks of a war
+    fill most of a corpus, yet a quiet month's round of talks is a key date too."""
+    if not volume:
+        return
+    typical = sorted(volume.values())[len(volume) // 2] or 1
+    for d in days:
+        day = date.fromisoformat(d.date)
+        near = sum(volume.get((day + timedelta(days=k)).isoformat(), 0) for k in range(-COVERAGE_DAYS, COVERAGE_DAYS + 1))
+        d.score /= math.log2(2 + near / ((2 * COVERAGE_DAYS + 1) * typical))
 
 
 def _originals(event: MergedEvent) -> int:
@@ -78,6 +92,7 @@ def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_da
                 break
         score = sum(s / (i + 1) for i, (s, _) in enumerate(scored[:TOP_EVENTS]))
         days.append(TimelineDay(day, score, chosen))
+    _relative_to_coverage(days, {d: len(v) for d, v in by_day.items()})
     if n_dates:
         days = sorted(days, key=lambda d: -d.score)[:n_dates]
     return sorted(days, key=lambda d: d.date)
