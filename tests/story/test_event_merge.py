@@ -107,7 +107,8 @@ def test_timeline_lists_one_event_per_happening_on_a_date():
 def test_a_quiet_weeks_key_event_beats_a_busy_weeks_minor_one():
     rows = []
     for i in range(40):  # a heavily covered week: many small events
-        rows.append(row(f"b{i}", f"Shelling{i} struck quarter{i} near market{i}.", type="ASSAULT", mode=None,
+        tag = "".join(chr(97 + int(c)) for c in f"{i:02d}")  # distinct words: "aa", "ab", ...
+        rows.append(row(f"b{i}", f"Shelling{tag} hit quarter{tag} beside market{tag}.", type="ASSAULT", mode=None,
                         date=f"2023-10-{10 + i % 5:02d}", actors=(f"X{i}",), outlet=f"O{i}"))
     rows.append(row("q1", "Mediators hosted a new round of talks in Cairo.", type="CONSULT", mode="third-party",
                     date="2024-03-03", actors=("ISR", "org:hamas"), outlet="A"))
