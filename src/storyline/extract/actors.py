@@ -154,6 +154,10 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
     # states from ISO 3166 and countryinfo
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
+        if ", " in name:  # ISO's inverted names read the normal way: "Palestine, State of" -> "State of Palestine"
+            head, _, tail = name.partition(", ")
+            if tail.lower().endswith((" of", " of the")) or tail.lower() == "the":
+                name = f"{tail} {head}"
         g.countries[c.alpha_3] = name
         for n in {c.name, name, getattr(c, "official_name", None)}:
             if n and "," not in n:
