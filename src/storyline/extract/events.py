@@ -262,12 +262,12 @@ def extract_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timex
             if c.actors or c.recipients or any(_named(p) for p in c.actor_phrases + c.recipient_phrases)]
 
 
-_PRONOUNS = frozenset("i me my you your we us our they them their he him his she her it its one this that these "
+_NOT_NAMES = frozenset("i me my you your we us our they them their he him his she her it its one this that these "
                       "those who whom which what everyone everybody someone somebody anyone all".split())
 
 
 def _named(phrase: str) -> bool:
-    return any(w.lower() not in _PRONOUNS for w in phrase.split())
+    return any(w.lower() not in _NOT_NAMES for w in phrase.split())
 
 
 def code_document(doc: Doc, doc_id: str, doc_date: str | None, sentences, timexes,
