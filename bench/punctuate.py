@@ -39,9 +39,16 @@ def main() -> None:
         model = punctuate._model()
     punctuate._model = lambda: model  # restore_sentences / predict_boundaries below use the chosen model
     punctuate._truecase_table()
-    if isinstance(model, punctuate.NeuralBoundaryModel):
+    if isinstance(model, punctuate.MixedBoundaryModel):
         path = punctuate.MODEL_DIR / punctuate.NN_MODEL_FILE
-        what = (f"neural BiGRU tagger ({len(model.vocab)} words, hidden {model.hidden}, windows of {model.width}"
+        crf_path = punctuate.MODEL_DIR / punctuate.MODEL_FILE
+        what = (f"neural BiGRU tagger ({len(model.vocab)} words, {model.nn.n_layers} layers, hidden {model.hidden},"
+                f" windows of {model.width} words) mixed with the CRF (neural logit weight {model.weight:.2f});"
+                f" decoding: P(boundary) >= {model.threshold:.3f}; CRF file {crf_path.stat().st_size} bytes")
+    elif isinstance(model, punctuate.NeuralBoundaryModel):
+        path = punctuate.MODEL_DIR / punctuate.NN_MODEL_FILE
+        what = (f"neural BiGRU tagger ({len(model.vocab)} words, {model.n_layers} layers, hidden {model.hidden},"
+                f" windows of {model.width}"
                 f" words); decoding: P(boundary) >= {model.threshold:.3f}")
     else:
         path = punctuate.MODEL_DIR / punctuate.MODEL_FILE

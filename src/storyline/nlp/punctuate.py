@@ -9,18 +9,20 @@ touching the text, so that every character offset stays valid for citations:
 * :func:`truecase` returns a copy of the text with only the case of letters changed (same length);
 * :func:`needs_restoration` tells whether a text looks like such a transcript at all.
 
-The boundary model is a linear-chain CRF trained by us (see :mod:`storyline.nlp.train_punctuate` and
-``models/README.md``), self-supervised on punctuated news and White House transcripts: the text is
-split into sentences by its own punctuation, then punctuation and case are stripped and ASR-like
-noise is injected, and the CRF learns to predict, for each word, whether a sentence ends after it.
-We train our own model because no maintained offline library restores punctuation in English ASR
-text without large neural downloads (transformer checkpoints of hundreds of MB, torch). Training
-uses python-crfsuite; at run time the exported weights (a small ``.npz``) are decoded here with
-numpy, so inference needs nothing beyond numpy. The model loads lazily, once per process.
+The boundary models are trained by us (see ``models/README.md``), self-supervised on punctuated news
+and White House transcripts: the text is split into sentences by its own punctuation, then
+punctuation and case are stripped and ASR-like noise is injected, and the model learns to predict,
+for each word, whether a sentence ends after it. We train our own models because no maintained
+offline library restores punctuation in English ASR text without large neural downloads
+(transformer checkpoints of hundreds of MB, torch). Training needs torch or python-crfsuite; at run
+time the exported weights (``.npz``) are evaluated here with numpy only. Models load lazily, once
+per process.
 
-An alternative neural tagger (word, word-class and suffix embeddings -> BiGRU -> boundary logit;
-:mod:`storyline.nlp.train_punctuate_nn`, trained with torch, run here by a numpy forward pass,
-:class:`NeuralBoundaryModel`) is available but not the default (``USE_NEURAL``).
+The default (``USE_NEURAL``) is a neural tagger (word, word-class and suffix embeddings -> 2-layer
+BiGRU -> boundary logit; :mod:`storyline.nlp.train_punctuate_nn`, trained with torch, run here by a
+numpy forward pass, :class:`NeuralBoundaryModel`) whose logit is mixed with that of a linear-chain
+CRF (:mod:`storyline.nlp.train_punctuate`, :class:`BoundaryModel`), see :class:`MixedBoundaryModel`.
+Text that is already punctuated keeps its own boundaries (see :func:`restore_sentences`).
 """
 
 from __future__ import annotations
@@ -342,7 +344,11 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class NeuralBoundaryModel:
-    """Embeddings -> 1-layer BiGRU -> linear boundary logit; same maths as torch.nn.GRU (gates r, z, n)."""
+    """Embeddings -> stacked BiGRU -> linear boundary logit; same maths as torch.nn.GRU (gates r, z, n).
+
+    Weights are stored in torch's layout (``weight_ih_l{k}[_reverse]`` ...; a file without ``layers``
+    holds one layer under the names ``weight_ih[_reverse]`` ...).
+    """
 
     def __init__(self, arrays: dict[str, np.ndarray]):
         a = {k: v for k, v in arrays.items()}
@@ -353,19 +359,27 @@ class NeuralBoundaryModel:
         self.width = int(a["width"])
         self.core = int(a["core"])
         self.threshold = float(a["threshold"])
+        # optional mixing with the CRF (see MixedBoundaryModel)
+        self.mix_weight = float(a["mix_nn_weight"]) if "mix_nn_weight" in a else None
+        self.mix_threshold = float(a["mix_threshold"]) if "mix_threshold" in a else None
+        self.n_layers = int(a["layers"]) if "layers" in a else 1
         self.index = self.vocab  # for reporting (len)
-        self.dirs = []
-        for sfx in ("", "_reverse"):
-            w_ih, w_hh = f32("weight_ih" + sfx), f32("weight_hh" + sfx)
-            b_ih, b_hh = f32("bias_ih" + sfx), f32("bias_hh" + sfx)
-            # input projections of the embedding tables can be precomputed per table
-            self.dirs.append((w_ih, w_hh.T.copy(), b_ih, b_hh))
-        self.hidden = self.dirs[0][1].shape[0]
+        # self.layers[k][d] = (w_ih, w_hh transposed, b_ih, b_hh) for layer k, direction d (0 fwd, 1 bwd)
+        self.layers = []
+        for k in range(self.n_layers):
+            dirs = []
+            for sfx in ("", "_reverse"):
+                name = (lambda n: f"{n}_l{k}{sfx}") if "layers" in a else (lambda n: n + sfx)
+                w_ih, w_hh = f32(name("weight_ih")), f32(name("weight_hh"))
+                b_ih, b_hh = f32(name("bias_ih")), f32(name("bias_hh"))
+                dirs.append((w_ih, w_hh.T.copy(), b_ih, b_hh))
+            self.layers.append(dirs)
+        self.hidden = self.layers[0][0][1].shape[0]
         self.out_w = f32("out_w").reshape(-1)
         self.out_b = float(a["out_b"].reshape(-1)[0])
-        # precompute each embedding table times its slice of the input weights
+        # first layer: each embedding table is pre-multiplied by its slice of the input weights
         self.proj = []
-        for w_ih, _, b_ih, _ in self.dirs:
+        for w_ih, _, b_ih, _ in self.layers[0]:
             tabs, col = [], 0
             for k, e in enumerate(self.emb):
                 d = e.shape[1]
@@ -375,33 +389,44 @@ class NeuralBoundaryModel:
                 tabs.append(t.astype(np.float32))
                 col += d
             self.proj.append(tabs)
+        self.w_ih_t = [[(w_ih.T.copy(), b_ih) for w_ih, _, b_ih, _ in dirs] for dirs in self.layers]
 
     @classmethod
     def load(cls, path: Path) -> "NeuralBoundaryModel":
         with np.load(path, allow_pickle=False) as z:
             return cls({k: z[k] for k in z.files})
 
+    def _run(self, x: np.ndarray, w_hh_t: np.ndarray, b_hh: np.ndarray, reverse: bool) -> np.ndarray:
+        """One GRU direction over precomputed input gates ``x`` (b, t, 3H); returns (b, t, H)."""
+        b, t, _ = x.shape
+        h_dim = self.hidden
+        h = np.zeros((b, h_dim), np.float32)
+        hs = np.empty((b, t, h_dim), np.float32)
+        for i in (range(t - 1, -1, -1) if reverse else range(t)):
+            gh = h @ w_hh_t + b_hh
+            gx = x[:, i]
+            rz = _sigmoid(gx[:, : 2 * h_dim] + gh[:, : 2 * h_dim])
+            r, z = rz[:, :h_dim], rz[:, h_dim:]
+            nn_ = np.tanh(gx[:, 2 * h_dim :] + r * gh[:, 2 * h_dim :])
+            h = nn_ + z * (h - nn_)
+            hs[:, i] = h
+        return hs
+
     def logits_batch(self, ids: np.ndarray) -> np.ndarray:
         """Boundary logits (b, t) for integer inputs (b, t, 3)."""
-        b, t, _ = ids.shape
-        h_dim = self.hidden
-        outs = []
-        for d, (_, w_hh_t, _, b_hh) in enumerate(self.dirs):
-            tabs = self.proj[d]
-            x = tabs[0][ids[..., 0]] + tabs[1][ids[..., 1]] + tabs[2][ids[..., 2]]  # (b, t, 3H)
-            h = np.zeros((b, h_dim), np.float32)
-            hs = np.empty((b, t, h_dim), np.float32)
-            order = range(t) if d == 0 else range(t - 1, -1, -1)
-            for i in order:
-                gh = h @ w_hh_t + b_hh
-                gx = x[:, i]
-                r = _sigmoid(gx[:, :h_dim] + gh[:, :h_dim])
-                z = _sigmoid(gx[:, h_dim : 2 * h_dim] + gh[:, h_dim : 2 * h_dim])
-                nn_ = np.tanh(gx[:, 2 * h_dim :] + r * gh[:, 2 * h_dim :])
-                h = nn_ + z * (h - nn_)
-                hs[:, i] = h
-            outs.append(hs)
-        return outs[0] @ self.out_w[:h_dim] + outs[1] @ self.out_w[h_dim:] + self.out_b
+        inp = None
+        for k, dirs in enumerate(self.layers):
+            outs = []
+            for d, (_, w_hh_t, _, b_hh) in enumerate(dirs):
+                if k == 0:
+                    tabs = self.proj[d]
+                    x = tabs[0][ids[..., 0]] + tabs[1][ids[..., 1]] + tabs[2][ids[..., 2]]  # (b, t, 3H)
+                else:
+                    w, bias = self.w_ih_t[k][d]
+                    x = inp @ w + bias
+                outs.append(self._run(x, w_hh_t, b_hh, reverse=d == 1))
+            inp = np.concatenate(outs, axis=-1)
+        return inp @ self.out_w + self.out_b
 
     def logits(self, words: list[str]) -> np.ndarray:
         n = len(words)
@@ -433,17 +458,41 @@ def _nn_model() -> NeuralBoundaryModel:
     return NeuralBoundaryModel.load(MODEL_DIR / NN_MODEL_FILE)
 
 
-# The neural tagger scores higher on the held-out set (see models/README.md) but is not the default:
-# it merges "... its main ally the United States | the Biden administration ..." in seed 004, which
-# tests/nlp/test_punctuate.py requires as a boundary. Set USE_NEURAL = True to switch.
-USE_NEURAL = False
+class MixedBoundaryModel:
+    """The neural tagger and the CRF together: P(boundary) = sigmoid(w * nn logit + (1 - w) * CRF logit).
+
+    The weight ``w`` and the threshold are stored in the neural model's file (``mix_nn_weight``,
+    ``mix_threshold``), chosen on the noised dev documents like the single models' thresholds.
+    """
+
+    def __init__(self, nn_model: NeuralBoundaryModel, crf: BoundaryModel, weight: float, threshold: float):
+        self.nn, self.crf, self.weight, self.threshold = nn_model, crf, weight, threshold
+        self.vocab, self.hidden, self.width, self.index = nn_model.vocab, nn_model.hidden, nn_model.width, nn_model.vocab
+
+    def boundary_probability(self, words: list[str]) -> np.ndarray:
+        if not words:
+            return np.zeros(0)
+        a = self.nn.logits(words).astype(np.float64)
+        c = np.clip(self.crf.boundary_probability(words), 1e-6, 1 - 1e-6)
+        return _sigmoid(self.weight * a + (1 - self.weight) * np.log(c / (1 - c)))
+
+    def decode(self, words: list[str]) -> np.ndarray:
+        return self.boundary_probability(words) >= self.threshold
+
+
+# The neural tagger (mixed with the CRF when its file says so) is the default; set USE_NEURAL = False
+# for the CRF alone. Held-out figures of both: models/README.md and bench/punctuate.py.
+USE_NEURAL = True
 
 
 @lru_cache(maxsize=1)
-def _model() -> NeuralBoundaryModel | BoundaryModel:
-    """The boundary model in use: the CRF, or the neural tagger when ``USE_NEURAL`` is set."""
+def _model() -> MixedBoundaryModel | NeuralBoundaryModel | BoundaryModel:
+    """The boundary model in use: the neural tagger (with the CRF if mixed), or the CRF alone."""
     if USE_NEURAL and (MODEL_DIR / NN_MODEL_FILE).exists():
-        return _nn_model()
+        nn_model = _nn_model()
+        if nn_model.mix_weight is not None and nn_model.mix_weight < 1:
+            return MixedBoundaryModel(nn_model, _crf_model(), nn_model.mix_weight, nn_model.mix_threshold)
+        return nn_model
     return _crf_model()
 
 
@@ -463,22 +512,19 @@ def predict_boundaries(words: list[str]) -> list[bool]:
 # --------------------------------------------------------------------------------------------
 
 
-def restore_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences of ``text``; the text itself is unchanged.
+# A text with at least one sentence-final mark per PUNCTUATED_WORDS_PER_MARK words is taken as punctuated:
+# its own marks (and blank lines) are trusted, and the model only adds boundaries inside runs of more
+# than UNPUNCTUATED_RUN words that carry no mark (an unpunctuated passage inside a punctuated text).
+PUNCTUATED_WORDS_PER_MARK = 30
+UNPUNCTUATED_RUN = 60
 
-    The spans are in order, do not overlap and together cover every non-space character (a span
-    runs from its first word to the last character before the next sentence's first word, minus
-    trailing spaces). Boundaries come from the boundary model; punctuation that the text already has
-    (a non-abbreviation full stop, "?", "!") and blank lines are kept as boundaries too.
-    """
-    toks = tokenize(text)
-    if not toks:
-        return []
-    word_idx = [i for i, t in enumerate(toks) if t[2]]
-    if not word_idx:
-        return [(toks[0][0], toks[-1][1])]
-    words = [toks[i][2] for i in word_idx]
-    ends = predict_boundaries(words)
+
+def punctuation_boundaries(text: str, toks: list[tuple[int, int, str]], word_idx: list[int]) -> tuple[
+        list[bool], int]:
+    """Per word (index into ``word_idx``), whether the text's own punctuation or a blank line ends a
+    sentence after it; and the number of sentence-final marks."""
+    ends = [False] * len(word_idx)
+    marks = 0
     for k, i in enumerate(word_idx[:-1]):
         nxt_i = word_idx[k + 1]
         # existing terminal punctuation on this word or on punctuation tokens before the next word
@@ -488,9 +534,46 @@ def restore_sentences(text: str) -> list[tuple[int, int]]:
                 raw = "x" + raw
             if ends_sentence_by_punctuation(raw, text[toks[nxt_i][0] : toks[nxt_i][1]]):
                 ends[k] = True
+                marks += 1
                 break
         if "\n\n" in re.sub(r"[ \t\r\f\v]+", "", text[toks[i][1] : toks[nxt_i][0]]):
             ends[k] = True
+    last = text[toks[word_idx[-1]][0] : toks[-1][1]]
+    if re.search(r"[.?!\u2026][\"'\u201d\u2019)\]]*$", last):
+        marks += 1
+    return ends, marks
+
+
+def restore_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``; the text itself is unchanged.
+
+    The spans are in order, do not overlap and together cover every non-space character (a span
+    runs from its first word to the last character before the next sentence's first word, minus
+    trailing spaces). Punctuation that the text already has (a non-abbreviation full stop, "?", "!")
+    and blank lines are always boundaries. In an unpunctuated or sparsely punctuated text (fewer than
+    one mark per ``PUNCTUATED_WORDS_PER_MARK`` words) the boundary model adds its boundaries everywhere;
+    in a punctuated text only inside long runs without marks (see ``UNPUNCTUATED_RUN``).
+    """
+    toks = tokenize(text)
+    if not toks:
+        return []
+    word_idx = [i for i, t in enumerate(toks) if t[2]]
+    if not word_idx:
+        return [(toks[0][0], toks[-1][1])]
+    words = [toks[i][2] for i in word_idx]
+    punct, marks = punctuation_boundaries(text, toks, word_idx)
+    model = predict_boundaries(words)
+    if marks and len(words) / marks <= PUNCTUATED_WORDS_PER_MARK:
+        ends = list(punct)
+        run_start = 0
+        for k in range(len(words)):
+            if punct[k] or k == len(words) - 1:
+                if k + 1 - run_start > UNPUNCTUATED_RUN:
+                    for m in range(run_start, k):
+                        ends[m] = ends[m] or model[m]
+                run_start = k + 1
+    else:
+        ends = [a or b for a, b in zip(punct, model)]
     ends[-1] = True
     spans: list[tuple[int, int]] = []
     start_tok = 0  # raw-token index where the current sentence starts
