@@ -144,3 +144,23 @@ def test_analysis_and_figures_round_trip(engine):
     assert toll["measure"] == "person.killed" and toll["qualifier"] == "over"
     assert doc["text"][toll["start"]:toll["end"]] == toll["value_text"]
     assert toll["sentence"].startswith(toll["value_text"]) or toll["value_text"] in toll["sentence"]
+
+
+def test_events_and_actor_mentions_round_trip(engine):
+    """Events (JSON participant lists) and actor mentions store, filter and read back on both databases."""
+    from storyline.pipeline.analyze import run_analyze
+    from storyline.store.events import EventFilter, count, query_events, query_mentions
+
+    ingest(engine, [os.path.join(EXAMPLES, "wire.jsonl")])
+    summary = run_analyze(engine, processes=1)
+    assert summary.events > 0 and summary.actor_mentions > 0
+    with engine.connect() as conn:
+        assert count(conn) == (summary.events, summary.actor_mentions)
+        rows = list(query_events(conn, EventFilter(dated_only=True)))
+        mentions = list(query_mentions(conn))
+        retreats = list(query_events(conn, EventFilter(types=["retreat"])))
+    assert rows and all(r["date_start"] for r in rows)
+    assert [r["date_start"] for r in rows] == sorted(r["date_start"] for r in rows)
+    assert all(isinstance(r["actors"], list) and r["sentence"] for r in rows)
+    assert all(r["type"] == "RETREAT" for r in retreats)
+    assert any(m.actor == "org:hamas" for m in mentions)

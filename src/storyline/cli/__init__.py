@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import typer
+import os
 
-from storyline.cli import documents, evaluate, events, figures, language
+# one BLAS thread per process: analysis runs in worker processes, and threaded numpy stalls on busy cores
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import typer  # noqa: E402
+
+from storyline.cli import documents, evaluate, events, figures, language  # noqa: E402
 
 app = typer.Typer(
     name="storyline",
