@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.figures import _after_since, _is_under
 from storyline.extract.records import ActorMention, Event
+from storyline.extract.vocabulary import merge_config
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "obj", "attr", "oprd", "dative")
@@ -161,18 +162,6 @@ def _verb_forms(lemma: str) -> list[str]:
     return out
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + [v for v in value if v not in out[key]]
-        else:
-            out[key] = value
-    return out
-
-
 def build_lexicon(data: dict) -> Lexicon:
     groups = {k: frozenset(str(w).lower() for w in v) for k, v in data.get("groups", {}).items()}
     group_of: dict[str, list[str]] = {}
@@ -224,7 +213,7 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
     data = yaml.safe_load(resources.files("storyline.extract").joinpath("plover.yaml").read_text("utf-8"))
     extra = extra or os.environ.get("STORYLINE_PLOVER")
     if extra:
-        data = _merge(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
+        data = merge_config(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
     return build_lexicon(data)
 
 

@@ -37,11 +37,12 @@ class Vocabulary:
     periods: list[dict] = field(default_factory=list)
 
 
-def _merge(base: dict, extra: dict) -> dict:
+def merge_config(base: dict, extra: dict) -> dict:
+    """A user's YAML over the package's: mappings merge, lists extend, other values replace."""
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
+            out[key] = merge_config(out[key], value)
         elif isinstance(value, list) and isinstance(out.get(key), list):
             out[key] = out[key] + [v for v in value if v not in out[key]]
         else:
@@ -77,5 +78,5 @@ def load_vocabulary(extra: str | None = None) -> Vocabulary:
     data = yaml.safe_load(resources.files("storyline.extract").joinpath("vocabulary.yaml").read_text("utf-8"))
     extra = extra or os.environ.get("STORYLINE_VOCABULARY")
     if extra:
-        data = _merge(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
+        data = merge_config(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
     return build(data)

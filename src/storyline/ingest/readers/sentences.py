@@ -19,7 +19,7 @@ from typing import Iterator
 from storyline.ingest.base import Reader, ReadError, ReadOptions, Source
 from storyline.ingest.dates import parse_date
 from storyline.ingest.document import Document
-from storyline.ingest.readers.text import DATE_LINE, finish_text_document
+from storyline.ingest.readers.text import finish_text_document, read_date_line
 
 FOLDER_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -34,15 +34,15 @@ class SentenceLinesReader(Reader):
     def read(self, source: Source, text: str, options: ReadOptions) -> Iterator[Document | ReadError]:
         published = precision = date_source = None
         lines = text.splitlines()
-        m = DATE_LINE.match(lines[0]) if lines else None
-        if m:
-            try:
-                published, precision = parse_date(m.group("date"))
-            except ValueError as err:
-                yield ReadError(source.name, f"{err} in the date line", line=1)
-                return
+        try:
+            dated = read_date_line(lines[0]) if lines else None
+        except ValueError as err:
+            yield ReadError(source.name, f"{err} in the date line", line=1)
+            return
+        if dated:
+            published, precision, rest = dated
             date_source = "date line"
-            lines = [m.group("rest"), *lines[1:]]
+            lines = [rest, *lines[1:]]
         else:
             folder = PurePath(source.name.replace("\\", "/")).parent.name
             if FOLDER_DATE.match(folder):

@@ -18,6 +18,15 @@ from storyline.ingest.outlet import outlet_from_text, strip_signoff
 DATE_LINE = re.compile(r"^\s*date[:\s]\s*(?P<date>\S+)[ \t]*(?P<rest>.*)", re.IGNORECASE)
 
 
+def read_date_line(line: str) -> tuple[str, str, str] | None:
+    """(published, precision, the rest of the line) when `line` is a date line; ValueError for a bad date."""
+    m = DATE_LINE.match(line)
+    if not m:
+        return None
+    published, precision = parse_date(m.group("date"))
+    return published, precision, m.group("rest")
+
+
 class PlainTextReader(Reader):
     name = "text"
     extensions = (".txt", ".text")
@@ -28,15 +37,16 @@ class PlainTextReader(Reader):
     def read(self, source: Source, text: str, options: ReadOptions) -> Iterator[Document | ReadError]:
         published = precision = date_source = None
         body = text
-        m = DATE_LINE.match(text[:200].split("\n", 1)[0])
-        if m:
-            try:
-                published, precision = parse_date(m.group("date"))
-            except ValueError as err:
-                yield ReadError(source.name, f"{err} in the date line", line=1)
-                return
+        first = text[:200].split("\n", 1)[0]
+        try:
+            dated = read_date_line(first)
+        except ValueError as err:
+            yield ReadError(source.name, f"{err} in the date line", line=1)
+            return
+        if dated:
+            published, precision, rest = dated
             date_source = "date line"
-            body = m.group("rest") + text[len(m.group(0)) :]
+            body = rest + text[len(first) :]
         kept, removed = split_furniture(paragraphs(body))
         yield from finish_text_document(
             source,
