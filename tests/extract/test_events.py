@@ -269,3 +269,10 @@ def test_small_talk_without_a_participant_is_no_event():
     assert not events("We fight back.")
     assert not events("Thank you all.")
     assert events("Police arrested 112 protesters at the university this week.")
+
+
+def test_courtesy_formulas_are_no_events():
+    assert not events("MODERATOR: Thank you all for joining us.")
+    assert not events("I thank you, everyone.")
+    thanks = events("The president thanked Qatar for its mediation.")
+    assert [e.type for e in thanks] == ["SUPPORT"]

@@ -255,6 +255,15 @@ _NOT_NAMES = frozenset("i me my you your we us our they them their he him his sh
                       "those who whom which what everyone everybody someone somebody anyone all".split())
 
 
+def _courtesy(t: Token, kids: list[Token]) -> bool:
+    """Formulas of speech, not events: "thank you (all)", "welcome, everyone", "I'm asking you"."""
+    if t.lemma_.lower() in ("thank", "welcome", "ask") and not any(k.dep_ in ("nsubj", "nsubjpass") and
+                                                                   k.lower_ not in ("i", "we") for k in kids):
+        objs = [k for k in kids if k.dep_ in ("dobj", "npadvmod", "appos")]
+        return bool(objs) and all(o.lower_ in ("you", "everyone", "everybody", "all", "guys", "folks") for o in objs)
+    return False
+
+
 def _named(phrase: str) -> bool:
     return any(w.lower() not in _NOT_NAMES for w in phrase.split())
 
@@ -385,6 +394,8 @@ class _Coder:
         if lem in ("fire", "launch") and t.i >= 2 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ == "test":
             return ("MOBILIZE", "weapons")  # "test-fired a missile": a show of force, not an attack
         kids = list(t.children)
+        if _courtesy(t, kids):
+            return None
         # prepositions, also those hanging from a particle ("pulled out of the talks")
         preps = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
         preps += [m for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
