@@ -97,3 +97,17 @@ def test_timeline_json_and_markdown(db):
     res = run("timeline", "--db", db, "--md", "--dates", "5")
     assert res.exit_code == 0 and res.output.startswith("# Timeline")
     assert "## 20" in res.output
+
+
+@pytest.mark.parametrize("content,reason", [
+    ("actors:\n  org:hamas: [unclosed\n", "not valid YAML"),
+    ("actors:\n  org:hamas: [1, 2]\n", "expected fields"),
+    ("- just a list\n", "expected a mapping"),
+])
+def test_a_broken_corrections_file_is_one_line_naming_it(db, tmp_path, content, reason):
+    fix = tmp_path / "fix.yaml"
+    fix.write_text(content)
+    res = run("actors", "--db", db, "--actors-file", str(fix))
+    assert res.exit_code == 2
+    lines = [ln for ln in res.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "fix.yaml" in lines[0] and reason in lines[0]

@@ -284,12 +284,25 @@ def load_registry(mentions: Iterable[ActorMention], corrections: str | Path | No
     import os
 
     corrections = corrections or os.environ.get("STORYLINE_ACTORS") or None
-    if corrections and not Path(corrections).is_file():
+    if not corrections:
+        return build_registry(mentions)
+    if not Path(corrections).is_file():
         raise FileNotFoundError(f"{corrections}: no such actor corrections file")
-    return build_registry(mentions, corrections)
+    try:
+        data = yaml.safe_load(Path(corrections).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ValueError(f"{corrections}{where}: not valid YAML: {getattr(err, 'problem', None) or err}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{corrections}: expected a mapping with actors:, drop: and roles:")
+    try:
+        return build_registry(mentions, data)
+    except (AttributeError, TypeError, ValueError) as err:
+        raise ValueError(f"{corrections}: {err}") from None
 
 
-def build_registry(mentions: Iterable[ActorMention], corrections: str | Path | None = None) -> Registry:
+def build_registry(mentions: Iterable[ActorMention], corrections: str | Path | dict | None = None) -> Registry:
     aggs: dict[str, _Agg] = defaultdict(_Agg)
     role_aggs: dict[str, _Agg] = defaultdict(_Agg)
     for m in mentions:
@@ -556,6 +569,8 @@ def apply_corrections(reg: Registry, path: str | Path | dict) -> None:
     data = path if isinstance(path, dict) else (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
     for aid, spec in (data.get("actors") or {}).items():
         spec = spec or {}
+        if not isinstance(spec, dict):
+            raise ValueError(f"actors: {aid}: expected fields such as name:, kind:, aliases:, not a {type(spec).__name__}")
         target = reg.resolve(aid) or aid
         actor = reg.actors.get(target) or _promote(reg, target)
         if actor is None:
