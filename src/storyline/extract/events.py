@@ -44,20 +44,16 @@ How a sentence is coded:
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.figures import _after_since, _is_under
 from storyline.extract.records import ActorMention, Event
-from storyline.extract.vocabulary import merge_config
+from storyline.extract.vocabulary import load_config
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "obj", "attr", "oprd", "dative")
@@ -210,11 +206,7 @@ def build_lexicon(data: dict) -> Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(extra: str | None = None) -> Lexicon:
-    data = yaml.safe_load(resources.files("storyline.extract").joinpath("plover.yaml").read_text("utf-8"))
-    extra = extra or os.environ.get("STORYLINE_PLOVER")
-    if extra:
-        data = merge_config(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
-    return build_lexicon(data)
+    return build_lexicon(load_config("plover.yaml", "STORYLINE_PLOVER", extra))
 
 
 # --- coded events before they become records ------------------------------------------------------

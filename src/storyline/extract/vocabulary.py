@@ -37,6 +37,15 @@ class Vocabulary:
     periods: list[dict] = field(default_factory=list)
 
 
+def load_config(name: str, env: str, extra: str | None = None) -> dict:
+    """The packaged YAML file `name` with a user file merged over it (`extra`, else $`env`)."""
+    data = yaml.safe_load(resources.files("storyline.extract").joinpath(name).read_text("utf-8"))
+    extra = extra or os.environ.get(env)
+    if extra:
+        data = merge_config(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
+    return data
+
+
 def merge_config(base: dict, extra: dict) -> dict:
     """A user's YAML over the package's: mappings merge, lists extend, other values replace."""
     out = dict(base)
@@ -75,8 +84,4 @@ def build(data: dict) -> Vocabulary:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(extra: str | None = None) -> Vocabulary:
-    data = yaml.safe_load(resources.files("storyline.extract").joinpath("vocabulary.yaml").read_text("utf-8"))
-    extra = extra or os.environ.get("STORYLINE_VOCABULARY")
-    if extra:
-        data = merge_config(data, yaml.safe_load(Path(extra).read_text("utf-8")) or {})
-    return build(data)
+    return build(load_config("vocabulary.yaml", "STORYLINE_VOCABULARY", extra))
