@@ -141,3 +141,18 @@ def stats(conn: Connection) -> dict:
         "by_outlet": grouped(documents.c.outlet),
         "by_month": dict(sorted(grouped(month).items())),
     }
+
+
+def select_cited(table, *, title: bool = False):
+    """Rows of an extracted-items table (with sentence_start/end) joined with what cites them: the
+    document's ref, outlet, date (and title), its duplicate link, and the cited sentence's text."""
+    cols = [
+        table,
+        documents.c.ref.label("doc_ref"),
+        documents.c.outlet.label("outlet"),
+        documents.c.pub_date.label("doc_date"),
+        *([documents.c.title.label("doc_title")] if title else []),
+        documents.c.duplicate_of.label("duplicate_of"),
+        func.substr(documents.c.text, table.c.sentence_start + 1, table.c.sentence_end - table.c.sentence_start).label("sentence"),
+    ]
+    return select(*cols).join(documents, documents.c.id == table.c.doc_id)

@@ -8,6 +8,7 @@ from typing import Iterator
 from sqlalchemy import Connection, delete, func, select
 
 from storyline.extract.records import ActorMention, Event
+from storyline.store.documents import select_cited
 from storyline.store.schema import actor_mentions, documents, events
 
 
@@ -34,14 +35,7 @@ class EventFilter:
 def query_events(conn: Connection, f: EventFilter | None = None) -> Iterator[dict]:
     """Events joined with their document's ref, outlet, date, duplicate link and cited sentence."""
     f = f or EventFilter()
-    q = select(
-        events,
-        documents.c.ref.label("doc_ref"),
-        documents.c.outlet.label("outlet"),
-        documents.c.pub_date.label("doc_date"),
-        documents.c.duplicate_of.label("duplicate_of"),
-        func.substr(documents.c.text, events.c.sentence_start + 1, events.c.sentence_end - events.c.sentence_start).label("sentence"),
-    ).join(documents, documents.c.id == events.c.doc_id)
+    q = select_cited(events)
     if f.types:
         q = q.where(events.c.type.in_([t.upper() for t in f.types]))
     if f.since:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func
 
 from storyline.extract.records import Figure
+from storyline.store.documents import select_cited
 from storyline.store.schema import documents, figures
 
 FIGURE_FIELDS = [c.name for c in figures.columns if c.name != "id"]
@@ -33,15 +34,7 @@ class FigureFilter:
 def query_figures(conn: Connection, f: FigureFilter | None = None) -> Iterator[dict]:
     """Figures joined with their document's ref, outlet, date and duplicate link, ordered by time."""
     f = f or FigureFilter()
-    q = select(
-        figures,
-        documents.c.ref.label("doc_ref"),
-        documents.c.outlet.label("outlet"),
-        documents.c.pub_date.label("doc_date"),
-        documents.c.title.label("doc_title"),
-        documents.c.duplicate_of.label("duplicate_of"),
-        func.substr(documents.c.text, figures.c.sentence_start + 1, figures.c.sentence_end - figures.c.sentence_start).label("sentence"),
-    ).join(documents, documents.c.id == figures.c.doc_id)
+    q = select_cited(figures, title=True)
     if f.measure:
         q = q.where((figures.c.measure == f.measure) | figures.c.measure.startswith(f.measure + ".")
                     | figures.c.measure.endswith("." + f.measure))
