@@ -62,10 +62,7 @@ def main() -> None:
 
     t = time.perf_counter()
     registry = build_registry(mentions)
-    for r in rows:
-        r["actors"] = [registry.canonical(a) for a in r["actors"]]
-        r["recipients"] = [registry.canonical(a) for a in r["recipients"]]
-    merged = merge_events(rows)
+    merged = merge_events(rows, canonical=registry.canonical)
     days = build_event_timeline(merged, n_dates=40, per_date=3)
     t_story = time.perf_counter() - t
 

@@ -116,3 +116,13 @@ def test_a_quiet_weeks_key_event_beats_a_busy_weeks_minor_one():
                     mode="third-party", date="2024-03-03", actors=("ISR", "org:hamas"), outlet="B"))
     days = build_event_timeline(merge_events(rows), n_dates=3, per_date=1)
     assert "2024-03-03" in [d.date for d in days]
+
+
+def test_actor_ids_are_made_canonical_before_merging():
+    rows = [
+        row("a", "Haniyeh said the group freed 13 hostages.", actors=("person:haniyeh",)),
+        row("b", "Ismail Haniyeh said the group freed 13 hostages on Friday.", actors=("person:ismail-haniyeh",)),
+    ]
+    canon = {"person:haniyeh": "person:ismail-haniyeh"}
+    [m] = merge_events(rows, canonical=lambda a: canon.get(a, a))
+    assert m.actors == ["person:ismail-haniyeh"]

@@ -58,7 +58,7 @@ def _until_bound(until: str | None) -> str | None:
     return until
 
 
-def _load(db: str | None, *, types, since, until, modality=None, actors_file=None, unique=False):
+def _load(db: str | None, *, types, since, until, modality=None, actors_file=None):
     """Merged events (and the registry) for the filters."""
     from storyline.story.events import merge_events
     from storyline.store.events import EventFilter, query_events, query_mentions
@@ -67,12 +67,7 @@ def _load(db: str | None, *, types, since, until, modality=None, actors_file=Non
     with engine.connect() as conn:
         rows = list(query_events(conn, EventFilter(types=types, since=since, until=_until_bound(until), modality=modality)))
         registry = _registry(query_mentions(conn), actors_file)
-    for r in rows:
-        r["actors"] = [registry.canonical(a) for a in r["actors"]]
-        r["recipients"] = [registry.canonical(a) for a in r["recipients"]]
-    if unique:
-        rows = [r for r in rows if not r.get("duplicate_of")]
-    return merge_events(rows), registry
+    return merge_events(rows, canonical=registry.canonical), registry
 
 
 def _registry(mentions, actors_file):

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
 DATE_WINDOW = 1  # days between resolved dates of one real-world event
 WORDING = 0.3  # content-word Jaccard that alone makes two same-type reports one event
@@ -100,15 +100,21 @@ def _is_day(row: dict) -> bool:
     return bool(row.get("date_start")) and row.get("date_start") == row.get("date_end")
 
 
-def merge_events(rows: Iterable[dict], *, window: int = DATE_WINDOW) -> list[MergedEvent]:
+def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None = None,
+                 window: int = DATE_WINDOW) -> list[MergedEvent]:
     """Cluster event rows (dicts as `store.events.query_events` yields them) into merged events.
 
-    Rows resolved to a single day are clustered; rows with a wider or no date stay single
-    events (they cannot be placed within a day of anything).
+    `canonical` maps the rows' actor ids to the registry's (`Registry.canonical`) first, so that
+    "Haniyeh" in one document and "Ismail Haniyeh" in another are one actor. Rows resolved to a
+    single day are clustered; rows with a wider or no date stay single events (they cannot be
+    placed within a day of anything).
     """
     dated: list[dict] = []
     single: list[dict] = []
     for r in rows:
+        if canonical:
+            r["actors"] = [canonical(a) for a in r["actors"]]
+            r["recipients"] = [canonical(a) for a in r["recipients"]]
         (dated if _is_day(r) else single).append(r)
     dated.sort(key=lambda r: (r["date_start"], r.get("doc_date") or "", r["doc_id"], r["start"]))
     open_by_type: dict[str, list[_Cluster]] = defaultdict(list)
