@@ -26,6 +26,9 @@ demo: install
 	@echo "  $(BIN)/storyline show ex-wire-003 --db $(DB)"
 	@echo "  $(BIN)/storyline figures --measure person.killed --db $(DB)"
 	@echo "  $(BIN)/storyline figures conflicts --db $(DB)"
+	@echo "  $(BIN)/storyline events --type RETREAT --db $(DB)"
+	@echo "  $(BIN)/storyline timeline --db $(DB)"
+	@echo "  $(BIN)/storyline actors --db $(DB)"
 	@echo "  $(BIN)/storyline numbers 'about 40 hostages for 800 prisoners'"
 	@echo "  $(BIN)/storyline ingest ../shared/corpus --db $(DB)   # the real corpus, if you have it"
 
