@@ -229,6 +229,8 @@ class Coded:
     planned_by_frame: bool = False  # the complement of an agreement ("agreed to release")
     complement: Token | None = None  # a frame's complement ("urged Hamas to release" -> release)
     depth: int = 0  # distance of the anchor from its sentence root, reporting verbs not counted
+    aim: bool = False  # planned only as an infinitive's aim ("to support"), not announced
+    collective_agent: bool = False  # an agent with no actor mention that still says who: "police", "settlers"
     event: Event | None = None
 
 
@@ -237,10 +239,58 @@ def extract_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timex
     """Events with at least one participant in a parsed document; `sentences`, `timexes` are the
     analysis records, `actors` the document's actor mentions (`storyline.extract.actors.find_actors`)."""
     coded = code_document(doc, doc_id, doc_date, sentences, timexes, actors, lexicon)
-    # like PETRARCH, keep only events with a participant; a bare pronoun is none ("we fight back",
-    # "I asked you whether ...": small talk of briefings and speeches, not events)
-    return [c.event for c in coded
-            if c.actors or c.recipients or any(_named(p) for p in c.actor_phrases + c.recipient_phrases)]
+    return [c.event for c in coded if reportable(c, doc.text)]
+
+
+# hand-checked samples of the coder's raw output showed where it goes wrong; these are kept out
+_HABITUAL = frozenset("frequently repeatedly often regularly routinely usually always constantly consistently "
+                      "sometimes occasionally periodically habitually continually typically generally previously "
+                      "formerly".split())
+_COLLECTIVES = frozenset("police protester protestor demonstrator activist student militant gunman fighter settler troop "
+                         "soldier army military rebel insurgent crowd rioter mob jihadist attacker assailant terrorist "
+                         "militia".split())
+_LARGE_NUMBERS = frozenset("dozens hundreds thousands tens millions scores dozen hundred thousand".split())
+_IMPLICATIVES = frozenset("manage begin start continue proceed resume succeed help go get dare bother remember "
+                          "fail refuse decline".split())
+_CAUSATIVES = frozenset("see want get have need expect like keep leave find watch wish".split())
+_NON_STATE_HEADS = frozenset("group faction militant gunman fighter wing movement party member coalition bloc militia "
+                             "organisation organization cell network activist protester".split())
+_NO_COMMENT = frozenset("comment elaborate specify speculate disclose detail discuss say confirm "
+                        "name identify draw".split())
+_AGENTLESS = frozenset({("RETREAT", "release"), ("CONCEDE", "release"), ("ASSAULT", "abduct"),
+                        ("CONCEDE", "ceasefire"), ("RETREAT", "ceasefire")})
+
+
+def reportable(c: Coded, text: str) -> bool:
+    """Whether a coded event is kept as a record: something that happened (or is planned) on a
+    date, done by a named actor or a collective ("police", "settlers"). Left out: undated events
+    (nothing to place on a timeline); events without an actor (like PETRARCH: "we fight back",
+    "the facility was supplied"; "the president" no actor could be resolved to), except an agentless release, truce or abduction dated by the text itself ("hostages were
+    freed on Friday"); questions (a briefing's "can you confirm talks tomorrow?"); habitual
+    events ("has repeatedly accused"); and event nouns dated only by the report ("Israel's
+    continued bombardment"), which carry no tense of their own."""
+    e = c.event
+    if e is None or e.date is None:
+        return False
+    if text[e.sentence_start : e.sentence_end].rstrip(" \n\"'”’)").endswith("?"):
+        return False
+    heads = {c.anchor, c.trigger}
+    v = c.anchor
+    while v.dep_ == "conj" and v.head.i != v.i:  # "has repeatedly condemned ... and called for"
+        v = v.head
+        heads.add(v)
+    if any(k.dep_ in ("advmod", "npadvmod") and k.lower_ in _HABITUAL for v in heads for k in v.children):
+        return False
+    if c.anchor.pos_ in ("NOUN", "PROPN") and e.date_source == "report":
+        return False
+    if e.modality == "negated" and not any(k.dep_ == "neg" or k.lower_ in ("never", "no") for k in c.anchor.children):
+        return False  # "has not admitted attacking": unconfirmed, not undone
+    if e.type == "CONSULT" and any(m.kind == "media" for m in c.actors + c.recipients):
+        return False  # an interview ("spoke to the BBC") is no consultation
+    if c.actors or c.collective_agent:
+        return True
+    return (e.type, e.mode) in _AGENTLESS and e.date_source in ("text", "anchor") and bool(
+        c.recipients or any(_named(p) for p in c.recipient_phrases))
 
 
 _NOT_NAMES = frozenset("i me my you your we us our they them their he him his she her it its one this that these "
@@ -570,6 +620,8 @@ class _Coder:
             code = self.noun_code(o)
             if code is None:
                 continue
+            if self.lemma(v) == "have" and "talks" not in self.lx.group_of.get(o.lemma_.lower(), ()):
+                continue  # "had talks", not "has rockets at its disposal"
             found[v.i] = Coded(code[0], code[1], o, v)
             consumed.add(o.i)
             return
@@ -690,16 +742,22 @@ class _Coder:
                 found[comp.i] = sub
             return c
         if name == "request":
+            if comp is not None and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in comp.children):
+                return None  # "asked if the U.S. will send a delegation": a question, not a demand
             return Coded("REQUEST", self.request_mode(code), t, t, frame=True, complement=comp)
         if name == "reject":
+            if comp is not None and comp.lemma_.lower() in _NO_COMMENT:
+                return None  # "declined to comment" refuses nothing
             return Coded("REJECT", self.request_mode(code) if code else None, t, t, frame=True)
         if name == "threaten":
             return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
         if name == "warn":
             clause = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp", "advcl")), None)
             against = any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
-            if clause is None:
-                return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
+            if clause is None:  # "warned of a dire situation" is no threat; "warned of retaliation" is
+                if against or (code and code[0] in ("ASSAULT", "COERCE", "SANCTION", "THREATEN")):
+                    return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
+                return None
             irrealis = any(g.lower_ in _MODALS_FUT | _MODALS_HYPO | {"if", "unless", "going"} for g in clause.subtree)
             if against or irrealis or (code and code[0] in ("ASSAULT", "COERCE", "SANCTION")):
                 return Coded("THREATEN", self.threat_mode(code) or ("violence" if irrealis else None), t, t, frame=True)
@@ -792,7 +850,9 @@ class _Coder:
                     c.mode = "third-party"
         agents = [h for h in agents if h.i not in self.temporal and not h.like_num]
         patients = [h for h in patients if h.i not in self.temporal and not h.like_num and h.i not in self.themes]
-        c.actors, c.actor_phrases = self.to_mentions(agents)
+        c.actors, c.actor_phrases = self.to_mentions(agents, agent=True)
+        c.collective_agent = any(self.mention_for(h, True) is None and (
+            h.lemma_.lower() in _COLLECTIVES or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")) for h in agents)
         c.recipients, c.recipient_phrases = self.to_mentions(patients)
         c.recipient_phrases = [p for p, h in zip(c.recipient_phrases, [h for h in patients if self.mention_for(h) is None
                                                                         and h.pos_ in ("NOUN", "PROPN")]) if self.actor_like(h)]
@@ -804,6 +864,8 @@ class _Coder:
             c.type, c.mode = "PROTEST", "demo"
 
     def agents(self, v: Token) -> list[Token]:
+        if _small_passive(v):
+            return []  # "the deal will see 50 citizens released": the citizens are released
         t = v
         for _ in range(6):
             kids = list(t.children)
@@ -832,10 +894,13 @@ class _Coder:
     def patients(self, v: Token, c: Coded) -> list[Token]:
         kids = list(v.children)
         out: list[Token] = []
+        if _small_passive(v):
+            out.extend(self.expand(next(k for k in kids if k.dep_ == "nsubj")))
         for k in kids:
             if k.dep_ in ("dobj", "dative", "iobj", "nsubjpass") and not (c.frame and c.type in ("REJECT",) and k.dep_ == "dobj"):
                 out.extend(self.expand(k))
-        if v.dep_ in ("acl", "relcl") and (v.tag_ == "VBN" or any(k.dep_ == "auxpass" for k in kids)) and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ in ("acl", "relcl") and (v.tag_ == "VBN" or any(k.dep_ == "auxpass" for k in kids)) and v.head.pos_ in ("NOUN", "PROPN") \
+                and not any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in ("who", "which", "that") for k in kids):
             out.extend(self.expand(v.head))
         if c.frame and c.type == "REJECT":  # "rejected Blinken's call": the call's author
             for k in kids:
@@ -890,11 +955,11 @@ class _Coder:
                 out.extend(self.expand(c))
         return out
 
-    def to_mentions(self, heads: list[Token]) -> tuple[list[ActorMention], list[str]]:
+    def to_mentions(self, heads: list[Token], agent: bool = False) -> tuple[list[ActorMention], list[str]]:
         mentions: list[ActorMention] = []
         phrases: list[str] = []
         for h in heads:
-            m = self.mention_for(h)
+            m = self.mention_for(h, agent)
             if m is not None:
                 if all(x.actor != m.actor for x in mentions):
                     mentions.append(m)
@@ -911,15 +976,29 @@ class _Coder:
         groups = set(self.lx.group_of.get(lem, ()))
         return not groups or bool(groups & {"captives", "delegates", "envoys"})
 
-    def mention_for(self, h: Token) -> ActorMention | None:
+    def mention_for(self, h: Token, agent: bool = False) -> ActorMention | None:
         if h.i in self.mention_at:
             return self.mention_at[h.i]
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             return self.resolve_pronoun(h) if h.lower_ in _PERSONAL else None
-        # a mention inside the noun phrase: "a team from Israel's Mossad", "the government of Maduro"
-        for t in _np_tokens(h, ("relcl", "acl", "appos", "advcl", "conj", "cc")):
+        if h.lemma_.lower() in self.lx.quantity_nouns or h.lemma_.lower() in _LARGE_NUMBERS:
+            of = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), None)
+            if of is not None:  # "thousands of Hamas fighters", "waves of Hamas fighters"
+                return self.mention_for(of, agent)
+        skip = ("relcl", "acl", "appos", "advcl", "conj", "cc")
+        if not agent:  # a mention anywhere in the noun phrase: "Russia's decision", "a deal with Hamas"
+            return next((self.mention_at[t.i] for t in _np_tokens(h, skip) if t.i in self.mention_at), None)
+        # an agent: the one named before the head ("Hamas's attack killed", "Israeli special forces"),
+        # or in an "of"/"from" phrase of a body ("a team from Israel's Mossad"; not "the death of X")
+        near = sorted(_np_tokens(h, skip + ("prep",)), key=lambda t: -t.i)
+        if h.pos_ == "PROPN" or "agents" in self.lx.group_of.get(h.lemma_.lower(), ()):
+            near += [g for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in _np_tokens(p, skip)]
+        for t in near:
             if t.i in self.mention_at:
-                return self.mention_at[t.i]
+                m = self.mention_at[t.i]
+                if m.kind == "state" and h.lemma_.lower() in _NON_STATE_HEADS:
+                    return None  # "the Palestinian militant group", "Palestinian factions": not the state
+                return m
         return None
 
     def resolve_pronoun(self, p: Token) -> ActorMention | None:
@@ -936,20 +1015,50 @@ class _Coder:
             return None
         if low == "you":
             return None
-        person = low in ("he", "she", "him", "her", "his")
-        # the subject of a verb above the pronoun: "Hamas said it had released"
+        return self.antecedent(p, low in ("he", "she", "him", "her", "his"), 0)
+
+    def antecedent(self, p: Token, person: bool, hops: int) -> ActorMention | None:
+        """A third-person pronoun's actor, by the subjects around it (centering): the subject of a
+        verb above it ("Hamas said it had released"), else an earlier subject in its sentence, else
+        the main subject of the sentence before (itself resolved if a pronoun). An antecedent that
+        is no actor ("the President", "the group") blocks: no guess from farther away."""
+        fits = lambda m: m is not None and (m.kind == "person") == person  # noqa: E731
+        # an object pronoun is not its own clause's subject: "Washington has called on it"
+        own = p.lower_ not in ("its", "their", "his", "her") and p.dep_ not in ("nsubj", "nsubjpass")
         t = p
         while t.head.i != t.i:
             t = t.head
+            if own and t.pos_ in ("VERB", "AUX"):
+                own = False
+                continue
             for c in t.children:
                 if c.dep_ == "nsubj" and c.i != p.i and c.i < p.i:
-                    m = self.mention_at.get(c.i) or next((self.mention_at[g.i] for g in c.subtree if g.i in self.mention_at), None)
-                    if m is not None and (m.kind == "person") == person:
+                    m = self.subject_mention(c)
+                    if fits(m):
                         return m
-        for m in reversed(self.mentions):  # the last fitting mention in this or the previous sentence
-            if m.end <= p.idx and p.idx - m.end < 300 and (m.kind == "person") == person:
-                return m
+        sent_start = p.sent.start
+        for c in reversed(self.doc[sent_start : p.i]):
+            if c.dep_ in ("nsubj", "nsubjpass") and not _is_under(p, c):
+                m = self.subject_mention(c)
+                if fits(m):
+                    return m
+        if sent_start == 0 or hops >= 2:
+            return None
+        prev = self.doc[sent_start - 1].sent
+        root = prev.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        m = self.subject_mention(subj)
+        if fits(m):
+            return m
+        if m is None and subj.lower_ in _PERSONAL and (subj.lower_ in ("he", "she")) == person:
+            return self.antecedent(subj, person, hops + 1)
         return None
+
+    def subject_mention(self, s: Token) -> ActorMention | None:
+        return self.mention_at.get(s.i) or next(
+            (self.mention_at[g.i] for g in s.subtree if g.i in self.mention_at and not self.nested(g, s)), None)
 
     def phrase(self, h: Token) -> str:
         keep = _np_tokens(h, ("relcl", "acl", "appos", "prep", "punct", "cc", "conj"))
@@ -971,8 +1080,11 @@ class _Coder:
         # the clause chain above the anchor, up to a reporting verb or the root
         chain = [a]
         t = a
-        while t.head.i != t.i and not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in t.children) and (
-                t.dep_ in ("xcomp", "conj", "aux", "acomp")
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.dep_ == "dobj" and a.head.head.lemma_.lower() in _CAUSATIVES:
+            t = a.head.head  # "will see 50 citizens released": the release is as sure as the seeing
+            chain.append(t)
+        while t.head.i != t.i and (_small_passive(t) or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in t.children)) and (
+                t.dep_ in ("xcomp", "conj", "aux", "acomp") or _small_passive(t)
                 or (t.dep_ in ("advcl", "ccomp", "acl") and any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children))):
             t = t.head
             chain.append(t)
@@ -1009,6 +1121,13 @@ class _Coder:
                 planned = True
         if a.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in a.children):
             hypothetical = True
+        # an infinitive is an aim, not a deed, unless its verb says it happened: "closer to help
+        # negotiate a deal", "sent troops to secure the border" (but "began to withdraw")
+        if not planned and not c.frame and not c.planned_by_frame and any(
+                any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) and self.lemma(v.head) not in _IMPLICATIVES
+                and not (self.lemma(v.head) in self.lx.verbs and self.lx.verbs[self.lemma(v.head)].frame)
+                for v in chain if v.head.i != v.i):
+            planned = c.aim = True
         # event nouns: "no halt", "possible truce", "upcoming talks", "the deal for the release"
         if a.pos_ in ("NOUN", "PROPN") or c.trigger.i != a.i:
             n = c.trigger
@@ -1090,7 +1209,7 @@ class _Coder:
                 if words & cues:
                     c.mode = mode
                     break
-        if c.frame or c.planned_by_frame or c.modality != "planned":
+        if c.frame or c.planned_by_frame or c.aim or c.modality != "planned":
             return
         if c.type == "RETREAT":
             c.type, c.mode = "CONCEDE", _RETREAT_TO_CONCEDE.get(c.mode, c.mode)
@@ -1150,6 +1269,10 @@ class _Coder:
             root = span.root
             if not _is_under(root, scope) or (root.i == scope.i):
                 continue
+            if scope.pos_ not in ("NOUN", "PROPN") and root.dep_ in ("compound", "nmod", "poss", "amod", "nummod", "det") \
+                    and root.head.pos_ in ("NOUN", "PROPN") \
+                    and not (root.head.dep_ in ("nsubj", "nsubjpass") and root.head.head.i == scope.i):
+                continue  # "accused staff of involvement in the 7 October attack": the attack's date
             if self.nested(root, scope):
                 continue
             if direct and scope.pos_ in ("NOUN", "PROPN"):
@@ -1192,6 +1315,15 @@ class _Coder:
                 d = (date.fromisoformat(tx.first_day) + timedelta(days=7)).isoformat()
                 return d, d, d, "day", "text"
             return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
+        if c.modality in ("asserted", "claimed", "negated") and not any(
+                k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
+            rep = a  # "Hamas said yesterday it accepted the terms": no later than the saying
+            while rep.dep_ == "conj" and rep.head.i != rep.i:
+                rep = rep.head
+            if rep.dep_ == "ccomp" and rep.head.pos_ in ("VERB", "AUX") and self.lemma(rep.head) in self.lx.reporting_verbs:
+                tx = self.timex_under(rep.head, rep.head)
+                if tx is not None and not _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, rep):
+                    return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
         anchor = self.anchor_date(c)
         if anchor is not None:
             return anchor, anchor, anchor, "day", "anchor"
@@ -1209,6 +1341,12 @@ class _Coder:
             return True
         if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children):
             return True
+        if a.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lower_ in ("was", "were") for ch in a.children) \
+                and self.sent_index(self.cur.start_char) >= LEDE:
+            return True  # "he was providing security at the festival": a circumstance
+        if any(ch.dep_ == "prep" and ch.lower_ == "during" and not any(g.i in self.temporal for g in ch.subtree)
+               for ch in a.children):
+            return True  # "during the truce, Hamas released 105 hostages": the truce's time, not the report's
         if self.sent_index(self.cur.start_char) < LEDE:
             return False
         return not (self.finite(a) and self.main_clause(a))
@@ -1242,7 +1380,7 @@ class _Coder:
             if c.trigger.pos_ in ("NOUN", "PROPN"):
                 ok = c.trigger.lemma_.lower() in an.get("nouns", []) and by_actor
             else:
-                ok = c.mode in an.get("modes", []) and (by_actor or by_cue) and not any(
+                ok = c.mode in an.get("modes", []) and (by_actor or (by_cue and not c.actors)) and not any(
                     k.dep_ == "aux" and k.lower_ in ("has", "have") for k in c.anchor.children)
             if ok:
                 return str(an["date"])
@@ -1291,6 +1429,17 @@ _RECIPIENT_PREPS = {
     "COOPERATE": ("with",),
     "MOBILIZE": ("against",),
 }
+
+
+def _small_passive(v: Token) -> bool:
+    """A past participle with a subject and no auxiliary: a passive small clause ("see 50 hostages
+    released", "had its ambassador recalled")."""
+    if v.tag_ == "VBD" and v.dep_ == "ccomp" and v.head.lemma_.lower() in _CAUSATIVES \
+            and any(k.dep_ == "nsubj" for k in v.children) and not any(k.dep_ in ("aux", "auxpass") for k in v.children):
+        return True  # the tagger's past tense after "see", "want": "will see 50 citizens released"
+    return v.tag_ == "VBN" and v.dep_ in ("ccomp", "xcomp", "oprd", "advcl", "conj") and v.dep_ != "ROOT" \
+        and any(k.dep_ == "nsubj" for k in v.children) and not any(k.dep_ in ("aux", "auxpass") for k in v.children) \
+        and not (v.dep_ == "conj" and v.head.tag_ in ("VBD", "VBZ", "VBP"))
 
 
 def _np_tokens(h: Token, skip: tuple) -> list[Token]:

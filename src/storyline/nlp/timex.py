@@ -477,6 +477,9 @@ def _direction(text: str, start: int, end: int) -> int:
                 prev = words[i + 1].lower() if is_left and i + 1 < len(words) else (
                     words[i - 1].lower() if not is_left and i > 0 else "")
                 if prev in ("be", "being", "to", "been") and w not in ("was", "were", "had", "did"):
+                    before = words[i + 2].lower() if is_left and i + 2 < len(words) else ""
+                    if prev == "been" and before in ("had", "has", "have", "'d"):
+                        return -1  # "had been abducted ... on 7 October"
                     continue
                 # adjectival participles ("a still unspecified date", "the proposed merger")
                 if w not in _PAST_WORDS and (w.startswith("un") or prev in _DETERMINERS):
