@@ -126,3 +126,11 @@ def test_actor_ids_are_made_canonical_before_merging():
     canon = {"person:haniyeh": "person:ismail-haniyeh"}
     [m] = merge_events(rows, canonical=lambda a: canon.get(a, a))
     assert m.actors == ["person:ismail-haniyeh"]
+
+
+def test_two_triggers_of_one_sentence_are_one_citation():
+    s = "An Israeli air strike killed a Hezbollah commander in southern Lebanon on Monday."
+    rows = [row("a", s, type="ASSAULT", mode="aerial", start=11), row("a", s, type="ASSAULT", mode="aerial", start=30),
+            row("b", "Israel killed a senior Hezbollah commander in an air strike in Lebanon.", type="ASSAULT", mode="aerial")]
+    [m] = merge_events(rows)
+    assert [c.doc_id for c in m.citations] == ["a", "b"] and m.documents == 2

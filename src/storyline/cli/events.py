@@ -88,9 +88,11 @@ def _actor_filter(merged, registry, actor: str | None):
     return [m for m in merged if wanted & (set(m.actors) | set(m.recipients))]
 
 
-def _names(registry, ids: list[str], limit: int = 3) -> str:
-    names = [registry.name(i) for i in ids[:limit]]
-    return ", ".join(names) + (" …" if len(ids) > limit else "")
+def _names(registry, ids: list[str], limit: int = 3, text: list[str] | None = None) -> str:
+    """Registry names of the ids, else the words of the text ("police", "settlers")."""
+    names = [registry.name(i) for i in ids[:limit]] if ids else list((text or [])[:limit])
+    n = len(ids) if ids else len(text or [])
+    return ", ".join(names) + (" …" if n > limit else "")
 
 
 def _short(text: str, n: int) -> str:
@@ -143,8 +145,8 @@ def events_command(
         table.add_row(
             m.date or "—",
             f"{m.type}{'/' + m.mode if m.mode else ''}{mark}",
-            escape(_names(registry, m.actors)),
-            escape(_names(registry, m.recipients)),
+            escape(_names(registry, m.actors, text=m.actor_text)),
+            escape(_names(registry, m.recipients, text=m.recipient_text)),
             str(m.sources),
             escape(_short(m.summary, 110)) + f"\n[dim]{escape(first.doc_ref or first.doc_id)} · s{first.sent}"
             f" · {first.start}-{first.end}[/dim]",
@@ -232,8 +234,8 @@ def timeline_command(
     for d in days:
         console.rule(f"[bold]{d.date}[/bold]", align="left")
         for m in d.events:
-            who = _names(registry, m.actors)
-            whom = _names(registry, m.recipients)
+            who = _names(registry, m.actors, text=m.actor_text)
+            whom = _names(registry, m.recipients, text=m.recipient_text)
             head = f"[bold]{m.type}{'/' + m.mode if m.mode else ''}[/bold]"
             if who or whom:
                 head += f" {escape(who or '?')} → {escape(whom or '—')}"

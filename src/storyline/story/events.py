@@ -208,7 +208,19 @@ def _merge(rows: list[dict]) -> MergedEvent:
                 sentence_end=r["sentence_end"], sentence=(r.get("sentence") or "").strip(), trigger=r["trigger"],
                 copy_of=r.get("duplicate_of"),
             )
-            for r in sorted(rows, key=lambda r: (r.get("doc_date") or "", r["doc_id"], r["start"]))
+            for r in _one_per_sentence(sorted(rows, key=lambda r: (r.get("doc_date") or "", r["doc_id"], r["start"])))
         ],
     )
 
+
+
+def _one_per_sentence(rows: list[dict]) -> list[dict]:
+    """Two triggers of one sentence ("killed in an air strike") are one citation."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["doc_id"], r["sentence_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
