@@ -319,3 +319,8 @@ def test_passive_small_clause_and_questions_in_frames():
     assert rel and rel[0].actors == [] and rel[0].modality == "planned"
     assert not [e for e in raw("He was asking if the U.S. will be sending a delegation to the funeral.") if e.type == "REQUEST"]
     assert not [e for e in raw("The embassy declined to comment on the subject.") if e.type == "REJECT"]
+
+
+def test_the_anniversary_of_an_anchor_is_the_anchor():
+    e = main("Hamas's terrorist attack on October 7 launched a war in Gaza.", "2024-10-08").event
+    assert e.date == "2023-10-07"

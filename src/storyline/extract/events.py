@@ -1314,6 +1314,10 @@ class _Coder:
                 # "will release them on Friday": the coming Friday, not the last one
                 d = (date.fromisoformat(tx.first_day) + timedelta(days=7)).isoformat()
                 return d, d, d, "day", "text"
+            anchor = self.anchor_date(c) if len(tx.value) == 10 else None
+            if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
+                # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
+                return anchor, anchor, anchor, "day", "text"
             return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
         if c.modality in ("asserted", "claimed", "negated") and not any(
                 k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
