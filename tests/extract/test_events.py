@@ -324,3 +324,18 @@ def test_passive_small_clause_and_questions_in_frames():
 def test_the_anniversary_of_an_anchor_is_the_anchor():
     e = main("Hamas's terrorist attack on October 7 launched a war in Gaza.", "2024-10-08").event
     assert e.date == "2023-10-07"
+
+
+def test_speech_formulas_conditions_and_trials_are_not_records():
+    assert not events("MR. KIRBY: Thank you, Karine.")
+    cond = events("If Hamas fails to fulfil its commitments, Israel can resume military operations on Monday.")
+    assert cond and all(e.modality == "hypothetical" for e in cond)
+    assert not events("The suspected gunman, Jason Eaton, has pleaded not guilty on Friday.")
+    assert [e.type for e in events("Virginia Crosbie hits out at the Welsh government's plans.")] == ["ACCUSE"]
+    demo = events("A man was abused after a pro-Palestinian demonstration on Saturday.")
+    assert all("PSE" not in e.actors for e in demo)
+
+
+def test_a_present_progressive_with_a_weekday_looks_ahead():
+    e = main("Mr Netanyahu is sending the Israeli negotiating team to Doha on Thursday.", "2024-07-24").event
+    assert e.date == "2024-07-25"

@@ -60,7 +60,7 @@ _OBJ = ("dobj", "obj", "attr", "oprd", "dative")
 _CLAUSE = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp")
 _PERSONAL = {"it", "they", "he", "she", "them", "him", "her", "its", "their", "his", "we", "i", "us", "me", "our", "my"}
 _PRONOUNS = {"it", "they", "he", "she", "them", "him", "her", "its", "their", "his", "who", "which", "that"}
-_MODALS_HYPO = {"could", "would", "might", "may", "should", "'d"}
+_MODALS_HYPO = {"could", "would", "might", "may", "should", "'d", "can", "ca"}
 _MODALS_FUT = {"will", "'ll", "shall", "wo"}
 _CONCESSION_TYPES = ("RETREAT", "CONCEDE")
 _RETREAT_TO_CONCEDE = {"release": "release", "ceasefire": "ceasefire", "withdraw": "withdraw", "access": "access",
@@ -245,7 +245,7 @@ def extract_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timex
 # hand-checked samples of the coder's raw output showed where it goes wrong; these are kept out
 _HABITUAL = frozenset("frequently repeatedly often regularly routinely usually always constantly consistently "
                       "sometimes occasionally periodically habitually continually typically generally previously "
-                      "formerly".split())
+                      "formerly normally ordinarily".split())
 _COLLECTIVES = frozenset("police protester protestor demonstrator activist student militant gunman fighter settler troop "
                          "soldier army military rebel insurgent crowd rioter mob jihadist attacker assailant terrorist "
                          "militia".split())
@@ -287,6 +287,8 @@ def reportable(c: Coded, text: str) -> bool:
         return False  # "has not admitted attacking": unconfirmed, not undone
     if e.type == "CONSULT" and any(m.kind == "media" for m in c.actors + c.recipients):
         return False  # an interview ("spoke to the BBC") is no consultation
+    if any(k.dep_ in ("dobj", "dative", "iobj") and k.lower_ in ("me", "us", "you") for k in c.anchor.children):
+        return False  # "a colleague has asked me", "I told you": the speaker's exchange, not an event
     if c.actors or c.collective_agent:
         return True
     return (e.type, e.mode) in _AGENTLESS and e.date_source in ("text", "anchor") and bool(
@@ -299,6 +301,8 @@ _NOT_NAMES = frozenset("i me my you your we us our they them their he him his sh
 
 def _courtesy(t: Token, kids: list[Token]) -> bool:
     """Formulas of speech, not events: "thank you (all)", "welcome, everyone", "I'm asking you"."""
+    if t.lemma_.lower() == "thank" and any(k.dep_ == "dobj" and k.lower_ in ("you", "y'all") for k in kids):
+        return True  # "Thank you, Karine", "I want to thank you for coming"
     if t.lemma_.lower() in ("thank", "welcome", "ask") and not any(k.dep_ in ("nsubj", "nsubjpass") and
                                                                    k.lower_ not in ("i", "we") for k in kids):
         objs = [k for k in kids if k.dep_ in ("dobj", "npadvmod", "appos")]
@@ -931,6 +935,8 @@ class _Coder:
     def noun_roles(self, n: Token) -> tuple[list[Token], list[Token]]:
         agents, patients = [], []
         for c in n.children:
+            if c.dep_ in ("amod", "compound") and _pro_or_anti(c):
+                continue  # "a pro-Palestinian demonstration" is no act of the Palestinian state
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i in self.mention_at):
                 agents.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
@@ -1109,6 +1115,8 @@ class _Coder:
                 planned = True
             if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
                 hypothetical = True
+            if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in k.children) for k in kids):
+                hypothetical = True  # "if Hamas fails to fulfil its commitments, Israel can resume operations"
             if v is not a and self.lemma(v) in self.lx.planning_verbs and not c.frame:
                 planned = True
             if v.lower_ == "going" and any(k.dep_ == "xcomp" for k in kids):
@@ -1123,6 +1131,8 @@ class _Coder:
             hypothetical = True
         # an infinitive is an aim, not a deed, unless its verb says it happened: "closer to help
         # negotiate a deal", "sent troops to secure the border" (but "began to withdraw")
+        if a.tag_ == "VBG" and a.dep_ == "pcomp" and a.head.head.pos_ in ("NOUN", "PROPN"):
+            planned = c.aim = True  # "instructions for attacking and taking hostages": a plan's content
         if not planned and not c.frame and not c.planned_by_frame and any(
                 any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) and self.lemma(v.head) not in _IMPLICATIVES
                 and not (self.lemma(v.head) in self.lx.verbs and self.lx.verbs[self.lemma(v.head)].frame)
@@ -1309,7 +1319,8 @@ class _Coder:
                                                      for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
         if tx is not None:
-            if c.modality == "planned" and self.doc_date and tx.last_day and tx.last_day < self.doc_date \
+            progressive = a.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in ("is", "are", "'s", "'re") for k in a.children)
+            if (c.modality == "planned" or progressive) and self.doc_date and tx.last_day and tx.last_day < self.doc_date \
                     and tx.text.lower().strip(" .") in _WEEKDAYS:
                 # "will release them on Friday": the coming Friday, not the last one
                 d = (date.fromisoformat(tx.first_day) + timedelta(days=7)).isoformat()
@@ -1433,6 +1444,15 @@ _RECIPIENT_PREPS = {
     "COOPERATE": ("with",),
     "MOBILIZE": ("against",),
 }
+
+
+def _pro_or_anti(t: Token) -> bool:
+    """'pro-Palestinian', 'anti-Israel' (one token or three)."""
+    low = t.lower_
+    if low.startswith(("pro-", "anti-")):
+        return True
+    doc = t.doc
+    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
 
 
 def _small_passive(v: Token) -> bool:
