@@ -339,3 +339,9 @@ def test_speech_formulas_conditions_and_trials_are_not_records():
 def test_a_present_progressive_with_a_weekday_looks_ahead():
     e = main("Mr Netanyahu is sending the Israeli negotiating team to Doha on Thursday.", "2024-07-24").event
     assert e.date == "2024-07-25"
+
+
+def test_a_state_inside_an_organisation_name_is_not_the_actor():
+    evs = raw("Palestine Action said it was targeting arms companies on Monday.", "2024-01-20")
+    assert evs and all("PSE" not in e.actors for e in evs)
+    assert not [e for e in raw("Among the alleged crimes committed by the two men is starvation.") if e.type == "AGREE"]

@@ -464,3 +464,10 @@ def test_sentence_initial_discourse_now_is_not_tagged():
 
 def test_then_current_is_past_ref():
     check("The board ousted the then current chairman.", "1989-10-26", "current", "DATE", "PAST_REF")
+
+
+def test_day_and_month_with_last_year():
+    from storyline.nlp.timex import tag
+
+    values = [t.value for t in tag("Conditions worsened after 7 October last year.", "2024-04-22")]
+    assert values == ["2023-10-07"]

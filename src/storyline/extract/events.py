@@ -984,7 +984,10 @@ class _Coder:
 
     def mention_for(self, h: Token, agent: bool = False) -> ActorMention | None:
         if h.i in self.mention_at:
-            return self.mention_at[h.i]
+            m = self.mention_at[h.i]
+            if agent and m.kind == "state" and self.inside_name(m):
+                return None  # "Palestine Action", "London for a Free Palestine": a group, not the state
+            return m
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             return self.resolve_pronoun(h) if h.lower_ in _PERSONAL else None
         if h.lemma_.lower() in self.lx.quantity_nouns or h.lemma_.lower() in _LARGE_NUMBERS:
@@ -1002,10 +1005,19 @@ class _Coder:
         for t in near:
             if t.i in self.mention_at:
                 m = self.mention_at[t.i]
-                if m.kind == "state" and h.lemma_.lower() in _NON_STATE_HEADS:
+                if m.kind == "state" and (h.lemma_.lower() in _NON_STATE_HEADS or self.inside_name(m)):
                     return None  # "the Palestinian militant group", "Palestinian factions": not the state
                 return m
         return None
+
+    def inside_name(self, m: ActorMention) -> bool:
+        """Whether a mention is part of a longer organisation or work name the tagger found."""
+        i = bisect.bisect_right(self.ent_starts, self.doc.char_span(m.start, m.end, alignment_mode="expand").start) - 1
+        for e in self.ents[max(0, i - 1) : i + 1]:
+            if e.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT") and e.start_char <= m.start and m.end <= e.end_char \
+                    and (e.end_char - e.start_char) > (m.end - m.start) + 3 and not e.text.lower().startswith("the "):
+                return True
+        return False
 
     def resolve_pronoun(self, p: Token) -> ActorMention | None:
         low = p.lower_
@@ -1063,8 +1075,9 @@ class _Coder:
         return None
 
     def subject_mention(self, s: Token) -> ActorMention | None:
-        return self.mention_at.get(s.i) or next(
+        m = self.mention_at.get(s.i) or next(
             (self.mention_at[g.i] for g in s.subtree if g.i in self.mention_at and not self.nested(g, s)), None)
+        return None if m is not None and m.kind == "state" and self.inside_name(m) else m
 
     def phrase(self, h: Token) -> str:
         keep = _np_tokens(h, ("relcl", "acl", "appos", "prep", "punct", "cc", "conj"))
@@ -1211,6 +1224,8 @@ class _Coder:
         if c.type == "CONSULT" and c.mode is None and any(
                 t.lemma_.lower() in ("phone", "telephone", "videoconference", "video") for t in c.anchor.subtree):
             c.mode = "phone"
+        if c.type == "CONSULT" and c.mode is None and len({m.country for m in c.actors + c.recipients if m.country}) >= 3:
+            c.mode = "multilateral"  # officials of three or more states around one table
         if c.type == "ASSAULT" and c.mode is None:  # the weapon named in the clause or by the agent
             skip = _CLAUSE + ("conj",)
             words = {t.lemma_.lower() for t in _np_tokens(c.anchor, skip)} | {t.lemma_.lower() for t in _np_tokens(c.trigger, skip)}

@@ -525,8 +525,8 @@ _RULES_SRC: list[tuple[str, str]] = [
                 rf"(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
     ("md_range", rf"{_L}(?:(?P<d1>{_DAY_RE})\s*(?:-|–|—|to|and)\s*(?P<d2>{_DAY_RE})\s+(?P<mon>{_MONTH_RE})"
                  rf"|(?P<mon2>{_MONTH_RE})\s+(?P<d3>{_DAY_RE})\s*(?:-|–|—)\s*(?P<d4>{_DAY_RE}))(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
-    ("md", rf"{_L}(?:(?P<emod>early|late|mid)[- ])?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?:,?\s+(?P<year>{_YEAR_RE}|'\d\d))?{_R}"),
-    ("dm", rf"{_L}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?:,?\s+(?P<year>{_YEAR_RE}))?{_R}"),
+    ("md", rf"{_L}(?:(?P<emod>early|late|mid)[- ])?(?P<mon>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?:,?\s+(?P<year>{_YEAR_RE}|'\d\d)|\s+(?P<yrel>this year|last year|next year))?{_R}"),
+    ("dm", rf"{_L}(?:the\s+)?(?P<day>{_DAY_RE})(?:\s+of)?\s+(?P<mon>{_MONTH_RE})(?:,?\s+(?P<year>{_YEAR_RE})|\s+(?P<yrel>this year|last year|next year))?{_R}"),
     ("numeric_date", rf"{_L}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d\d){_R}"),
     ("iso_date", rf"{_L}(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d){_R}"),
     ("my", rf"{_L}(?:(?P<emod>early|late|mid|the end of|the beginning of|the start of|the middle of)[- ])?(?P<mon>{_MONTH_RE})(?:\s+of)?,?\s+(?P<year>{_YEAR_RE}){_R}"),
@@ -1425,6 +1425,9 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         mod = _emod(g.get("emod"))
         if g.get("year"):
             val = f"{_y2(g['year'], ctx):04d}-{mon:02d}-{day:02d}"
+        elif g.get("yrel") and ctx.dct is not None:  # "7 October last year"
+            y = ctx.dct.year + {"this year": 0, "last year": -1, "next year": 1}[g["yrel"].lower()]
+            val = f"{y:04d}-{mon:02d}-{day:02d}"
         else:
             val = _month_day_date(ctx, mon, day, dirn())
         return _remember(ctx, T("DATE", val, mod), c.start)

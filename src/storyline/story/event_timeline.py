@@ -26,7 +26,7 @@ TYPE_WEIGHT = {
 }
 MODE_WEIGHT = {  # overrides TYPE_WEIGHT for these type/mode pairs
     ("ASSAULT", "abduct"): 1.0, ("CONSULT", "third-party"): 1.0, ("CONSULT", "phone"): 0.5,
-    ("REQUEST", "yield"): 0.9, ("RETREAT", "release"): 1.1, ("CONCEDE", "release"): 1.0,
+    ("REQUEST", "yield"): 0.9, ("CONSULT", "multilateral"): 1.0, ("RETREAT", "release"): 1.1, ("CONCEDE", "release"): 1.0,
     ("CONCEDE", "ceasefire"): 1.1, ("RETREAT", "ceasefire"): 1.1,
 }
 MODALITY_WEIGHT = {"asserted": 1.0, "claimed": 0.7, "planned": 0.6, "hypothetical": 0.1, "negated": 0.2}
@@ -94,6 +94,29 @@ def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_da
         days.append(TimelineDay(day, score, chosen))
     _relative_to_coverage(days, {d: len(v) for d, v in by_day.items()})
     if n_dates:
-        days = sorted(days, key=lambda d: -d.score)[:n_dates]
+        days = _select(days, {d: len(v) for d, v in by_day.items()}, n_dates)
     return sorted(days, key=lambda d: d.date)
+
+
+MONTH_SHARE = 0.5  # of the dates, the share spread over the months, in proportion to sqrt(coverage)
+
+
+def _select(days: list[TimelineDay], volume: dict[str, int], n: int) -> list[TimelineDay]:
+    """The `n` best dates, half of them first spread over the months (each month's best, as many as
+    the square root of its coverage earns): a long crisis's quiet months keep their key dates even
+    when its first weeks fill most of the corpus. The rest go to the best dates left."""
+    if len(days) <= n:
+        return days
+    months: dict[str, list[TimelineDay]] = defaultdict(list)
+    for d in days:
+        months[d.date[:7]].append(d)
+    weight = {m: math.sqrt(sum(volume.get(d.date, 0) for d in ds)) for m, ds in months.items()}
+    total = sum(weight.values()) or 1.0
+    chosen: list[TimelineDay] = []
+    for m, ds in months.items():
+        quota = int(n * MONTH_SHARE * weight[m] / total)
+        chosen.extend(sorted(ds, key=lambda d: -d.score)[:quota])
+    taken = {d.date for d in chosen}
+    chosen.extend(sorted((d for d in days if d.date not in taken), key=lambda d: -d.score)[: n - len(chosen)])
+    return chosen
 

@@ -164,6 +164,17 @@ def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
     return [k for k, _ in counts.most_common()]
 
 
+def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
+    """The representative report's participants, then those at least half the reports name: one
+    stray coding among many reports does not become the event's actor."""
+    counts: Counter = Counter()
+    for r in rows:
+        counts.update(set(r.get(key) or []))
+    out = list(head.get(key) or [])
+    out += [k for k, n in counts.most_common() if k not in out and n * 2 >= len(rows) and n > 1]
+    return out
+
+
 def _merge(rows: list[dict]) -> MergedEvent:
     originals = [r for r in rows if not r.get("duplicate_of")]
     outlets = {(r.get("outlet") or r["doc_id"]) for r in (originals or rows)}
@@ -193,8 +204,8 @@ def _merge(rows: list[dict]) -> MergedEvent:
         date_end=at_date[0].get("date_end"),
         precision=at_date[0].get("precision"),
         modality=modality,
-        actors=_ordered_union(r.get("actors") for r in rows),
-        recipients=_ordered_union(r.get("recipients") for r in rows),
+        actors=_agreed(head, rows, "actors"),
+        recipients=_agreed(head, rows, "recipients"),
         actor_text=_ordered_union(r.get("actor_text") for r in rows),
         recipient_text=_ordered_union(r.get("recipient_text") for r in rows),
         location=_vote(r.get("location") for r in rows),
