@@ -134,3 +134,18 @@ def test_two_triggers_of_one_sentence_are_one_citation():
             row("b", "Israel killed a senior Hezbollah commander in an air strike in Lebanon.", type="ASSAULT", mode="aerial")]
     [m] = merge_events(rows)
     assert [c.doc_id for c in m.citations] == ["a", "b"] and m.documents == 2
+
+
+def test_a_quiet_month_keeps_its_key_date():
+    rows = []
+    for day in range(1, 21):  # a heavily covered month: several outlets report an abduction every day
+        for k in range(3):
+            rows.append(row(f"oct{day}-{k}", f"Gunmen abducted villagers in district {day} near the border.", type="ASSAULT",
+                            mode="abduct", date=f"2023-10-{day:02d}", actors=(f"org:g{day}",), outlet=f"Outlet {k}"))
+    rows.append(row("feb", "Mediators from Qatar and Egypt met Israeli and Hamas negotiators in Paris on Sunday.",
+                    type="CONSULT", mode="third-party", date="2024-02-25", actors=("ISR", "org:hamas")))
+    for day in (5, 12):
+        rows.append(row(f"feb{day}", "A minister criticised the plan in a speech.", type="ACCUSE", mode="disapprove",
+                        date=f"2024-02-{day:02d}", actors=("GBR",)))
+    days = [d.date for d in build_event_timeline(merge_events(rows), n_dates=8, per_date=1)]
+    assert len(days) == 8 and "2024-02-25" in days  # by score alone, October's 20 dates would fill all 8
