@@ -20,8 +20,8 @@ def test_reports_of_one_release_by_several_outlets_become_one_event():
     rows = [
         row("a", "Hamas freed 13 Israeli hostages on Friday, the first day of the truce."),
         row("b", "Thirteen Israeli hostages were released by Hamas as the truce began.", date="2023-11-24"),
-        row("c", "Hamas released 13 Israelis and several Thai workers on the first day of the pause.",
-            date="2023-11-25"),  # a day off: still the same happening
+        {**row("c", "Hamas released 13 Israelis and several Thai workers on the first day of the pause.",
+               date="2023-11-25"), "date_source": "report"},  # reported a day later: still the same happening
     ]
     merged = merge_events(rows)
     assert len(merged) == 1
@@ -149,3 +149,13 @@ def test_a_quiet_month_keeps_its_key_date():
                         date=f"2024-02-{day:02d}", actors=("GBR",)))
     days = [d.date for d in build_event_timeline(merge_events(rows), n_dates=8, per_date=1)]
     assert len(days) == 8 and "2024-02-25" in days  # by score alone, October's 20 dates would fill all 8
+
+
+def test_releases_stated_on_consecutive_days_stay_apart():
+    rows = [row("a", "Hamas freed 13 Israeli hostages on Friday, the first day of the truce.", date="2023-11-24"),
+            row("b", "Hamas freed 13 Israeli hostages on Saturday, the second day of the truce.", date="2023-11-25"),
+            {**row("c", "Hamas freed 13 Israeli hostages, the second group under the truce.", date="2023-11-25"),
+             "date_source": "report"}]
+    merged = merge_events(rows)
+    assert sorted(m.date for m in merged) == ["2023-11-24", "2023-11-25"]
+    assert {m.date: m.documents for m in merged}["2023-11-25"] == 2

@@ -5,7 +5,8 @@ dates within a day, similar wording) becomes one `MergedEvent`; a syndicated cop
 article adds its citation but not a source. Greedy single-pass leader clustering over events
 sorted by date: an event joins the best-matching cluster of its type whose first report lies
 within the window (compared with that first report's wording and all the cluster's actors),
-else starts a new one. Written by hand: no library clusters coded events this way.
+else starts a new one. Reports that state different days in their own words ("freed on Friday",
+"freed on Saturday": the daily exchanges of a truce) never join; the window is for report dates. Written by hand: no library clusters coded events this way.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class _Cluster:
     mode: str | None
     actors: set[str]
     words: frozenset[str]  # the first report's words: clusters are compared with their leader
+    stated: set[date] = field(default_factory=set)  # days its reports state in their own words
 
 
 def _day(value: str | None) -> date | None:
@@ -130,7 +132,10 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
         bucket[:] = [c for c in bucket if (d - c.day).days <= window]
         best, best_score = None, 0.0
         mode = r.get("mode") or None
+        stated = d if r.get("date_source") in ("text", "anchor") else None
         for c in bucket:
+            if stated is not None and c.stated and stated not in c.stated:
+                continue  # "freed on Friday" and "freed on Saturday": two days of exchanges, not one event
             shared = not people.isdisjoint(c.actors)
             same_mode = mode == c.mode
             if not shared and words.isdisjoint(c.words):
@@ -146,6 +151,8 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
             clusters.append(best)
         best.rows.append(r)
         best.actors |= people
+        if stated is not None:
+            best.stated.add(stated)
     merged = [_merge(c.rows) for c in clusters]
     merged.extend(_merge([r]) for r in single)
     merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
