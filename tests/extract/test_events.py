@@ -345,3 +345,17 @@ def test_a_state_inside_an_organisation_name_is_not_the_actor():
     evs = raw("Palestine Action said it was targeting arms companies on Monday.", "2024-01-20")
     assert evs and all("PSE" not in e.actors for e in evs)
     assert not [e for e in raw("Among the alleged crimes committed by the two men is starvation.") if e.type == "AGREE"]
+
+
+def test_people_of_a_state_forecasts_and_phone_charging_are_not_events_of_the_state():
+    evs = events("Palestinian Christians expressed disappointment at the comments on Monday.", "2023-11-06")
+    assert all("PSE" not in e.actors for e in evs)
+    assert not [e for e in raw("The world may be facing the most dangerous time in decades, Jamie Dimon warned.") if e.type == "THREATEN"]
+    threat = raw("Israel warned that it would strike back inside Iran.", "2024-04-10")
+    assert [e.type for e in threat if e.trigger == "warned"] == ["THREATEN"]
+    assert not events("She charges her mobile and her laptop on Sunday.")
+
+
+def test_a_date_after_following_dates_the_earlier_event():
+    evs = raw("Unifil has been in Lebanon since Israel's withdrawal following its invasion of 1978.", "2024-04-30")
+    assert all(e.date != "1978" for e in evs if e.trigger == "withdrawal")

@@ -287,7 +287,8 @@ def reportable(c: Coded, text: str) -> bool:
         return False  # "has not admitted attacking": unconfirmed, not undone
     if e.type == "CONSULT" and any(m.kind == "media" for m in c.actors + c.recipients):
         return False  # an interview ("spoke to the BBC") is no consultation
-    if any(k.dep_ in ("dobj", "dative", "iobj") and k.lower_ in ("me", "us", "you") for k in c.anchor.children):
+    if any(k.dep_ in ("dobj", "dative", "iobj") and k.lower_ in ("me", "us", "you") for k in c.anchor.children) or any(
+            p.split()[0].lower() in ("our", "my", "your") for p in c.recipient_phrases if p):
         return False  # "a colleague has asked me", "I told you": the speaker's exchange, not an event
     if c.actors or c.collective_agent:
         return True
@@ -763,10 +764,26 @@ class _Coder:
                     return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
                 return None
             irrealis = any(g.lower_ in _MODALS_FUT | _MODALS_HYPO | {"if", "unless", "going"} for g in clause.subtree)
-            if against or irrealis or (code and code[0] in ("ASSAULT", "COERCE", "SANCTION")):
+            coercive = bool(code and code[0] in ("ASSAULT", "COERCE", "SANCTION"))
+            if against or coercive:
                 return Coded("THREATEN", self.threat_mode(code) or ("violence" if irrealis else None), t, t, frame=True)
+            if irrealis and self.own_clause(t, clause):  # "Israel warned that it would strike back"
+                return Coded("THREATEN", self.threat_mode(code) or "violence", t, t, frame=True)
+            if irrealis:
+                return None  # "the world may be facing the most dangerous time": a forecast, no threat
             return Coded("ACCUSE", "disapprove", t, t, frame=True)
         return None
+
+    def own_clause(self, v: Token, clause: Token) -> bool:
+        """Whether the warner is the subject of its warning ("Israel warned that it would...")."""
+        subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
+        inner = next((k for k in clause.subtree if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or inner is None:
+            return inner is None
+        if inner.lower_ in ("it", "they", "we", "he", "she", "i"):
+            return True
+        a, b = self.mention_for(subj, True), self.mention_for(inner, True)
+        return a is not None and b is not None and a.actor == b.actor
 
     @staticmethod
     def request_mode(code) -> str | None:
@@ -1002,9 +1019,12 @@ class _Coder:
         near = sorted(_np_tokens(h, skip + ("prep",)), key=lambda t: -t.i)
         if h.pos_ == "PROPN" or "agents" in self.lx.group_of.get(h.lemma_.lower(), ()):
             near += [g for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in _np_tokens(p, skip)]
+        body = "agents" in self.lx.group_of.get(h.lemma_.lower(), ())
         for t in near:
             if t.i in self.mention_at:
                 m = self.mention_at[t.i]
+                if m.kind == "state" and t.i != h.i and t.dep_ in ("amod", "compound") and not body:
+                    return None  # "Palestinian Christians", "a Japanese company": people of a state, not the state
                 if m.kind == "state" and (h.lemma_.lower() in _NON_STATE_HEADS or self.inside_name(m)):
                     return None  # "the Palestinian militant group", "Palestinian factions": not the state
                 return m
@@ -1281,6 +1301,16 @@ class _Coder:
             x = x.head
         return False
 
+    @staticmethod
+    def before_after(root: Token, scope: Token) -> bool:
+        """A date inside "following/after/before its invasion of 1978" dates that other event."""
+        x = root
+        while x.i != scope.i and x.head.i != x.i:
+            if x.dep_ == "prep" and x.lower_ in ("following", "after", "before", "prior", "until", "amid"):
+                return True
+            x = x.head
+        return False
+
     def sentence_timexes(self, sent: Span):
         lo = bisect.bisect_left(self.tx_starts, sent.start_char)
         hi = bisect.bisect_left(self.tx_starts, sent.end_char)
@@ -1308,7 +1338,7 @@ class _Coder:
                     x = x.head
                 if x.head.i != scope.i:
                     continue
-            if tx.value.startswith("P") or _after_since(span):
+            if tx.value.startswith("P") or _after_since(span) or self.before_after(root, scope):
                 continue
             return tx
         return None
