@@ -359,3 +359,14 @@ def test_people_of_a_state_forecasts_and_phone_charging_are_not_events_of_the_st
 def test_a_date_after_following_dates_the_earlier_event():
     evs = raw("Unifil has been in Lebanon since Israel's withdrawal following its invasion of 1978.", "2024-04-30")
     assert all(e.date != "1978" for e in evs if e.trigger == "withdrawal")
+
+
+def test_questions_interviews_figures_of_speech_and_family_visits_are_not_records():
+    text = ("In other words, President Putin didn't press a button marked war on Friday. "
+            "Speaking to foreign reporters on Thursday, Israel's Defence Minister Yoav Gallant was emphatic. "
+            "Suella Braverman asks the prime minister why the UK isn't proscribing the IRGC. "
+            "Asked about the troops in an interview on Sunday, John Kirby says they are tired. "
+            "Jordan has also warned against the danger of regional escalation. "
+            "Adva had planned to visit her grandmother on 7 October. ")
+    assert not events(text, "2024-04-15")
+    assert [e.type for e in events("Biden urged Hamas to release the hostages on Monday.", "2024-04-15")] == ["REQUEST"]

@@ -253,12 +253,26 @@ _LARGE_NUMBERS = frozenset("dozens hundreds thousands tens millions scores dozen
 _IMPLICATIVES = frozenset("manage begin start continue proceed resume succeed help go get dare bother remember "
                           "fail refuse decline".split())
 _CAUSATIVES = frozenset("see want get have need expect like keep leave find watch wish".split())
+_WH = frozenset("why what how when where whether if which who".split())
+_KIN = frozenset("grandmother grandfather grandparent mother father parent family son daughter wife husband brother "
+                 "sister relative cousin aunt uncle friend child grandchild niece nephew".split())
+_AUDIENCE = frozenset("reporter journalist press media correspondent interviewer audience viewer listener "
+                      "programme program show podcast newspaper outlet crowd supporter".split())
 _NON_STATE_HEADS = frozenset("group faction militant gunman fighter wing movement party member coalition bloc militia "
                              "organisation organization cell network activist protester".split())
 _NO_COMMENT = frozenset("comment elaborate specify speculate disclose detail discuss say confirm "
                         "name identify draw".split())
 _AGENTLESS = frozenset({("RETREAT", "release"), ("CONCEDE", "release"), ("ASSAULT", "abduct"),
                         ("CONCEDE", "ceasefire"), ("RETREAT", "ceasefire")})
+
+
+def _heads_in(c: Coded, words: frozenset) -> bool:
+    """Whether a recipient phrase's head (its last word) is one of `words` (singular or plural)."""
+    for p in c.recipient_phrases:
+        w = p.split()[-1].lower().strip(".,'\"") if p.split() else ""
+        if w in words or w.rstrip("s") in words or (w.endswith("ies") and w[:-3] + "y" in words):
+            return True
+    return False
 
 
 def reportable(c: Coded, text: str) -> bool:
@@ -285,8 +299,12 @@ def reportable(c: Coded, text: str) -> bool:
         return False
     if e.modality == "negated" and not any(k.dep_ == "neg" or k.lower_ in ("never", "no") for k in c.anchor.children):
         return False  # "has not admitted attacking": unconfirmed, not undone
-    if e.type == "CONSULT" and any(m.kind == "media" for m in c.actors + c.recipients):
-        return False  # an interview ("spoke to the BBC") is no consultation
+    if e.type == "CONSULT" and (any(m.kind == "media" for m in c.actors + c.recipients) or _heads_in(c, _AUDIENCE | _KIN)
+                                or any(k.dep_ == "prep" and any(g.lower_ in ("this", "that", "it") for g in k.children)
+                                       for k in c.anchor.children)):
+        return False  # an interview ("spoke to reporters"), a family visit, "spoke to that": no consultation
+    if e.type == "COOPERATE" and c.anchor.dep_ == "relcl" and c.anchor.tag_ in ("VBZ", "VBP"):
+        return False  # "Dr X, who works with MSF": a job, not an act
     if any(k.dep_ in ("dobj", "dative", "iobj") and k.lower_ in ("me", "us", "you") for k in c.anchor.children) or any(
             p.split()[0].lower() in ("our", "my", "your") for p in c.recipient_phrases if p):
         return False  # "a colleague has asked me", "I told you": the speaker's exchange, not an event
@@ -747,6 +765,17 @@ class _Coder:
                 found[comp.i] = sub
             return c
         if name == "request":
+            if t.tag_ == "VBN" and not any(k.dep_ in ("aux", "auxpass") for k in t.children) and lem == "ask":
+                return None  # "Asked about the troops, Kirby says ...": an interview question
+            if comp is not None and any(k.lower_ in _WH for k in comp.subtree if k.i < comp.i or k.dep_ == "mark"):
+                return None  # "asks the prime minister why ...": a question, not a demand
+            if lem in ("press", "push", "ask") and (comp is None or (comp.pos_ in ("NOUN", "PROPN") and comp.dep_ == "dobj"
+                                                                  and not any(k.dep_ == "prep" and k.lower_ == "for" for k in t.children)
+                                                                  and comp.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))):
+                return None  # "didn't press a button": no one is asked to do anything
+            if lem == "ask" and any(g.lower_ in _WH and g.head.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
+                                    and g.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr") for g in t.subtree):
+                return None  # "asks the prime minister why the UK isn't ...": a question
             if comp is not None and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in comp.children):
                 return None  # "asked if the U.S. will send a delegation": a question, not a demand
             return Coded("REQUEST", self.request_mode(code), t, t, frame=True, complement=comp)
@@ -758,7 +787,8 @@ class _Coder:
             return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
         if name == "warn":
             clause = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp", "advcl")), None)
-            against = any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
+            against = any(c.dep_ == "prep" and c.lower_ == "against" and not any(
+                g.lemma_.lower() in ("danger", "risk", "threat", "consequence", "peril") for g in c.children) for c in t.children)
             if clause is None:  # "warned of a dire situation" is no threat; "warned of retaliation" is
                 if against or (code and code[0] in ("ASSAULT", "COERCE", "SANCTION", "THREATEN")):
                     return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
