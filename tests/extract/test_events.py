@@ -370,3 +370,19 @@ def test_questions_interviews_figures_of_speech_and_family_visits_are_not_record
             "Adva had planned to visit her grandmother on 7 October. ")
     assert not events(text, "2024-04-15")
     assert [e.type for e in events("Biden urged Hamas to release the hostages on Monday.", "2024-04-15")] == ["REQUEST"]
+
+
+def test_warnings_attacks_in_words_and_records_since():
+    assert [e.type for e in raw("Guterres warned members not to escalate tensions.") if e.trigger == "warned"] == ["REQUEST"]
+    assert not [e for e in raw("Blinken warned that the population was facing acute food insecurity.") if e.trigger == "warned"]
+    assert [e.type for e in raw("Biden warns Netanyahu that Israeli attacks on Gaza are alienating the world.")
+            if e.trigger == "warns"] == ["ACCUSE"]
+    assert [e.type for e in raw("The ambassador attacked the remarks on X.") if e.trigger == "attacked"] == ["ACCUSE"]
+    assert [e.type for e in raw("Fatah hit back, accusing Hamas of triggering a catastrophe.") if e.trigger == "hit"] == ["ACCUSE"]
+    assert [e.type for e in raw("Netanyahu vowed to reject any sanctions on the army.") if e.trigger == "vowed"] == ["REJECT"]
+    since = raw("Since the start of the war, Houthis have launched drone attacks against cargo ships.", "2023-12-23")
+    assert all(e.date is None for e in since if e.trigger == "launched")
+    week = raw("Israel says it has arrested 200 members of Hamas in the past week.", "2023-12-24")
+    assert all(e.date is None for e in week if e.trigger == "arrested")
+    hypo = raw("It would release all the hostages and surrender those responsible for Oct. 7.", "2023-11-19")
+    assert all(e.date != "2023-10-07" for e in hypo if e.trigger == "release")

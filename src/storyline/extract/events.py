@@ -388,6 +388,7 @@ class _Coder:
         self.sentences = sentences
         self.timexes = [t for t in timexes if t.type == "DATE" and t.first_day]
         self.tx_starts = [t.start for t in self.timexes]
+        self.spans = [t for t in timexes if t.type == "DURATION" and t.value.startswith("P") and not t.value.startswith("PT")]
         # token -> actor mention covering it
         self.mention_at: dict[int, ActorMention] = {}
         starts = [t.idx for t in doc]
@@ -475,7 +476,7 @@ class _Coder:
                     if found:
                         return val
         for c in kids:
-            if c.dep_ == "prt" and c.lower_ in e.particles:
+            if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == t.i + 1)) and c.lower_ in e.particles:
                 return e.particles[c.lower_]
         for c in preps:
             v = e.preps.get(c.lower_, "-")
@@ -742,6 +743,11 @@ class _Coder:
                     consumed.add(g.i)
             consumed.add(comp.i)
         if name == "agree":
+            x = next((k for k in t.children if k.dep_ == "xcomp"), None)
+            xe = self.lx.verbs.get(self.lemma(x)) if x is not None else None
+            if xe is not None and xe.frame == "reject":  # "vowed to reject any sanctions": a refusal announced
+                consumed.add(x.i)
+                return Coded("REJECT", None, t, t, frame=True)
             # "agreed that Hamas should release": a demand on the complement's subject
             if comp is not None and comp.dep_ == "ccomp" and any(a.lower_ in ("should", "must") for a in comp.children):
                 return Coded("REQUEST", self.request_mode(code), t, t, frame=True, complement=comp)
@@ -756,6 +762,8 @@ class _Coder:
                 c = Coded("THREATEN", _THREAT_MODE.get((kind, mode), "violence"), t, t, frame=True)
             elif kind == "SUPPORT" and lem in ("accept",):
                 c = Coded("AGREE", None, t, t, frame=True)
+            elif kind == "REJECT":
+                c = Coded("REJECT", mode, t, t, frame=True)  # "vowed to reject any sanctions"
             else:
                 c = Coded("AGREE", None, t, t, frame=True)
                 keep_complement = kind in ("CONSULT", "AID", "COOPERATE", "RETREAT") and self.is_verbal(comp)
@@ -801,7 +809,14 @@ class _Coder:
                 return Coded("THREATEN", self.threat_mode(code) or "violence", t, t, frame=True)
             if irrealis:
                 return None  # "the world may be facing the most dangerous time": a forecast, no threat
-            return Coded("ACCUSE", "disapprove", t, t, frame=True)
+            if clause.dep_ in ("xcomp", "ccomp") and any(k.dep_ == "aux" and k.lower_ == "to" for k in clause.children) or (
+                    clause.dep_ == "ccomp" and clause.tag_ == "VB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in clause.children)):
+                return Coded("REQUEST", "change", t, t, frame=True, complement=clause)  # "warned members not to escalate"
+            inner = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            told = any(k.dep_ in ("dobj", "dative") and self.mention_for(k, False) is not None for k in t.children)
+            if told or (inner is not None and self.mention_for(inner, True) is not None):
+                return Coded("ACCUSE", "disapprove", t, t, frame=True)  # "warned that the West risks being complicit"
+            return None  # "warned that the population faces famine": a statement of fact
         return None
 
     def own_clause(self, v: Token, clause: Token) -> bool:
@@ -1053,7 +1068,8 @@ class _Coder:
         for t in near:
             if t.i in self.mention_at:
                 m = self.mention_at[t.i]
-                if m.kind == "state" and t.i != h.i and t.dep_ in ("amod", "compound") and not body:
+                if m.kind == "state" and t.i != h.i and t.dep_ in ("amod", "compound") and not body \
+                        and h.lemma_.lower() not in self.lx.nouns:
                     return None  # "Palestinian Christians", "a Japanese company": people of a state, not the state
                 if m.kind == "state" and (h.lemma_.lower() in _NON_STATE_HEADS or self.inside_name(m)):
                     return None  # "the Palestinian militant group", "Palestinian factions": not the state
@@ -1332,6 +1348,19 @@ class _Coder:
         return False
 
     @staticmethod
+    def in_argument(root: Token, scope: Token) -> bool:
+        """Whether a date sits inside a verb's object or complement phrase (past an adjective or a
+        noun that is the object), rather than modifying the verb."""
+        x = root.head
+        while x.i != scope.i and x.head.i != x.i:
+            if x.dep_ in ("dobj", "attr", "oprd", "acomp", "dative") and x.head.i == scope.i and x.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+                return True
+            if x.pos_ == "ADJ" and x.dep_ in ("amod", "acomp"):
+                return True
+            x = x.head
+        return False
+
+    @staticmethod
     def before_after(root: Token, scope: Token) -> bool:
         """A date inside "following/after/before its invasion of 1978" dates that other event."""
         x = root
@@ -1358,6 +1387,8 @@ class _Coder:
                     and root.head.pos_ in ("NOUN", "PROPN") \
                     and not (root.head.dep_ in ("nsubj", "nsubjpass") and root.head.head.i == scope.i):
                 continue  # "accused staff of involvement in the 7 October attack": the attack's date
+            if scope.pos_ not in ("NOUN", "PROPN") and self.in_argument(root, scope):
+                continue  # "surrender those responsible for Oct. 7": a date of the object, not of the act
             if self.nested(root, scope):
                 continue
             if direct and scope.pos_ in ("NOUN", "PROPN"):
@@ -1429,6 +1460,14 @@ class _Coder:
         participles and gerunds ("working with", "evacuating"), relative and subordinate clauses."""
         if a.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BEFORE_THE_REPORT for ch in a.children):
             return True
+        if any(ch.lower_ == "since" and ch.dep_ in ("prep", "mark") or (ch.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in ch.children)) for ch in a.children):
+            return True  # "Houthis have launched attacks since the start of the war": a record, not the day's news
+        for tx in self.spans:
+            if self.cur.start_char <= tx.start < self.cur.end_char:
+                span = self.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+                if span is not None and _is_under(span.root, a) and not self.nested(span.root, a):
+                    return True  # "arrested 200 members in the past week": a span, not a day
         if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children):
             return True
         if a.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lower_ in ("was", "were") for ch in a.children) \
