@@ -386,3 +386,11 @@ def test_warnings_attacks_in_words_and_records_since():
     assert all(e.date is None for e in week if e.trigger == "arrested")
     hypo = raw("It would release all the hostages and surrender those responsible for Oct. 7.", "2023-11-19")
     assert all(e.date != "2023-10-07" for e in hypo if e.trigger == "release")
+
+
+def test_spans_and_old_causes_are_background_vengeance_is_a_threat():
+    evs = raw("In recent years Israel has carried out hundreds of strikes in Syria.", "2024-01-24")
+    assert all(e.date is None for e in evs if e.trigger in ("carried", "strikes"))
+    evs = raw("Israeli troops entered Khan Younis after the October attack.", "2024-01-24")
+    assert all(e.date is None for e in evs if e.trigger == "entered")
+    assert [e.type for e in events("Hezbollah vowed vengeance on Sunday.", "2024-01-08")] == ["THREATEN"]

@@ -388,7 +388,8 @@ class _Coder:
         self.sentences = sentences
         self.timexes = [t for t in timexes if t.type == "DATE" and t.first_day]
         self.tx_starts = [t.start for t in self.timexes]
-        self.spans = [t for t in timexes if t.type == "DURATION" and t.value.startswith("P") and not t.value.startswith("PT")]
+        self.spans = [t for t in timexes if (t.type == "DURATION" and t.value.startswith("P") and not t.value.startswith("PT"))
+                      or t.value in ("PAST_REF", "FUTURE_REF")]  # "in the past week", "in recent years"
         # token -> actor mention covering it
         self.mention_at: dict[int, ActorMention] = {}
         starts = [t.idx for t in doc]
@@ -1460,6 +1461,9 @@ class _Coder:
         participles and gerunds ("working with", "evacuating"), relative and subordinate clauses."""
         if a.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BEFORE_THE_REPORT for ch in a.children):
             return True
+        if self.doc_date and any(ch.dep_ == "prep" and ch.lower_ in ("after", "following") and self.old_date_under(ch)
+                                 for ch in a.children):
+            return True  # "the offensive began after the October attack", written in January
         if any(ch.lower_ == "since" and ch.dep_ in ("prep", "mark") or (ch.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in ch.children)) for ch in a.children):
             return True  # "Houthis have launched attacks since the start of the war": a record, not the day's news
@@ -1479,6 +1483,13 @@ class _Coder:
         if self.sent_index(self.cur.start_char) < LEDE:
             return False
         return not (self.finite(a) and self.main_clause(a))
+
+    def old_date_under(self, t: Token) -> bool:
+        """Whether a phrase holds a date a month or more before the report."""
+        limit = (date.fromisoformat(self.doc_date) - timedelta(days=30)).isoformat()
+        lo, hi = min(g.idx for g in t.subtree), max(g.idx + len(g) for g in t.subtree)
+        return any(lo <= tx.start and tx.end <= hi and tx.last_day and tx.last_day < limit
+                   for tx in self.sentence_timexes(self.cur))
 
     @staticmethod
     def finite(v: Token) -> bool:
