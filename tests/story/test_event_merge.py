@@ -159,3 +159,12 @@ def test_releases_stated_on_consecutive_days_stay_apart():
     merged = merge_events(rows)
     assert sorted(m.date for m in merged) == ["2023-11-24", "2023-11-25"]
     assert {m.date: m.documents for m in merged}["2023-11-25"] == 2
+
+
+def test_a_later_retelling_joins_the_earlier_event():
+    rows = [row("a", "Turkey recalled its ambassador to Israel for consultations.", type="SANCTION", mode="withdraw",
+                date="2023-11-04", actors=("TUR",), recipients=("ISR",)),
+            {**row("b", "Turkey recalled its ambassador to Israel, and Israel's envoy returned home.", type="SANCTION",
+                   mode="withdraw", date="2024-01-02", actors=("TUR",), recipients=("ISR",)), "date_source": "report"}]
+    [m] = merge_events(rows)
+    assert m.date == "2023-11-04" and m.documents == 2

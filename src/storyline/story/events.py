@@ -6,7 +6,9 @@ article adds its citation but not a source. Greedy single-pass leader clustering
 sorted by date: an event joins the best-matching cluster of its type whose first report lies
 within the window (compared with that first report's wording and all the cluster's actors),
 else starts a new one. Reports that state different days in their own words ("freed on Friday",
-"freed on Saturday": the daily exchanges of a truce) never join; the window is for report dates. Written by hand: no library clusters coded events this way.
+"freed on Saturday": the daily exchanges of a truce) never join; the window is for report dates.
+A report-dated row that matches no open cluster but retells an earlier event closely (same type,
+a shared participant, similar wording) joins that event: background told again weeks later. Written by hand: no library clusters coded events this way.
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
         (dated if _is_day(r) else single).append(r)
     dated.sort(key=lambda r: (r["date_start"], r.get("doc_date") or "", r["doc_id"], r["start"]))
     open_by_type: dict[str, list[_Cluster]] = defaultdict(list)
+    by_actor: dict[tuple, list[_Cluster]] = defaultdict(list)  # every cluster, by type and participant
     clusters: list[_Cluster] = []
     for r in dated:
         d = _day(r["date_start"])
@@ -145,10 +148,14 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
                 score = sim + (0.5 if shared else 0) + (0.2 if same_mode else 0)
                 if score > best_score:
                     best, best_score = c, score
+        if best is None and stated is None and r.get("date_source") == "report":
+            best = _retold(r, words, people, by_actor, d, window)
         if best is None:
             best = _Cluster([], r["type"], d, mode, set(), words)
             bucket.append(best)
             clusters.append(best)
+            for a in people:
+                by_actor[(r["type"], a)].append(best)
         best.rows.append(r)
         best.actors |= people
         if stated is not None:
@@ -157,6 +164,25 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
     merged.extend(_merge([r]) for r in single)
     merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
     return merged
+
+
+RETOLD = 0.35  # wording similarity at which a report-dated event retells an earlier one
+RETOLD_LOOKBACK = 400  # earlier events compared per type and participant (the most recent)
+
+
+def _retold(r: dict, words: frozenset, people: set, by_actor: dict, d: date, window: int) -> _Cluster | None:
+    """An earlier event that a report-dated row retells as background ("Turkey recalled its
+    ambassador", told again weeks later): same type, a shared participant, close wording. The
+    retelling becomes a citation of the event on its own day, not a new event on the report's."""
+    best, best_sim = None, RETOLD
+    for a in people:
+        for c in by_actor.get((r["type"], a), ())[-RETOLD_LOOKBACK:]:
+            if (d - c.day).days <= window:
+                continue
+            sim = _jaccard(words, c.words)
+            if sim >= best_sim:
+                best, best_sim = c, sim
+    return best
 
 
 def _vote(values: Iterable, default=None):
@@ -185,7 +211,8 @@ def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
 def _merge(rows: list[dict]) -> MergedEvent:
     originals = [r for r in rows if not r.get("duplicate_of")]
     outlets = {(r.get("outlet") or r["doc_id"]) for r in (originals or rows)}
-    dates = Counter(r.get("date") for r in rows if r.get("date"))
+    stated = [r for r in rows if r.get("date") and r.get("date_source") in ("text", "anchor")]
+    dates = Counter(r.get("date") for r in (stated or rows) if r.get("date"))  # a stated day over report days
     main_date = dates.most_common(1)[0][0] if dates else None
     at_date = [r for r in rows if r.get("date") == main_date] or rows
     modality = min((r.get("modality") or "asserted" for r in rows), key=lambda m: MODALITY_RANK.get(m, 9))
