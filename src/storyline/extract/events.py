@@ -279,8 +279,8 @@ def reportable(c: Coded, text: str) -> bool:
     """Whether a coded event is kept as a record: something that happened (or is planned) on a
     date, done by a named actor or a collective ("police", "settlers"). Left out: undated events
     (nothing to place on a timeline); events without an actor (like PETRARCH: "we fight back",
-    "the facility was supplied"; "the president" no actor could be resolved to), except an agentless release, truce or abduction dated by the text itself ("hostages were
-    freed on Friday"); questions (a briefing's "can you confirm talks tomorrow?"); habitual
+    "the facility was supplied"; "the president", whom no actor resolves), except an agentless
+    release, truce or abduction dated by the text itself ("hostages were freed on Friday"); questions (a briefing's "can you confirm talks tomorrow?"); habitual
     events ("has repeatedly accused"); and event nouns dated only by the report ("Israel's
     continued bombardment"), which carry no tense of their own."""
     e = c.event
@@ -777,7 +777,7 @@ class _Coder:
             if t.tag_ == "VBN" and not any(k.dep_ in ("aux", "auxpass") for k in t.children) and lem == "ask":
                 return None  # "Asked about the troops, Kirby says ...": an interview question
             if comp is not None and any(k.lower_ in _WH for k in comp.subtree if k.i < comp.i or k.dep_ == "mark"):
-                return None  # "asks the prime minister why ...": a question, not a demand
+                return None  # "asked if the U.S. will send a delegation", "asks why ...": a question, not a demand
             if lem in ("press", "push", "ask") and (comp is None or (comp.pos_ in ("NOUN", "PROPN") and comp.dep_ == "dobj"
                                                                   and not any(k.dep_ == "prep" and k.lower_ == "for" for k in t.children)
                                                                   and comp.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))):
@@ -785,8 +785,6 @@ class _Coder:
             if lem == "ask" and any(g.lower_ in _WH and g.head.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
                                     and g.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr") for g in t.subtree):
                 return None  # "asks the prime minister why the UK isn't ...": a question
-            if comp is not None and any(k.dep_ == "mark" and k.lower_ in ("if", "whether") for k in comp.children):
-                return None  # "asked if the U.S. will send a delegation": a question, not a demand
             return Coded("REQUEST", self.request_mode(code), t, t, frame=True, complement=comp)
         if name == "reject":
             if comp is not None and comp.lemma_.lower() in _NO_COMMENT:
@@ -1062,10 +1060,10 @@ class _Coder:
             return next((self.mention_at[t.i] for t in _np_tokens(h, skip) if t.i in self.mention_at), None)
         # an agent: the one named before the head ("Hamas's attack killed", "Israeli special forces"),
         # or in an "of"/"from" phrase of a body ("a team from Israel's Mossad"; not "the death of X")
-        near = sorted(_np_tokens(h, skip + ("prep",)), key=lambda t: -t.i)
-        if h.pos_ == "PROPN" or "agents" in self.lx.group_of.get(h.lemma_.lower(), ()):
-            near += [g for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in _np_tokens(p, skip)]
         body = "agents" in self.lx.group_of.get(h.lemma_.lower(), ())
+        near = sorted(_np_tokens(h, skip + ("prep",)), key=lambda t: -t.i)
+        if h.pos_ == "PROPN" or body:
+            near += [g for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "from") for g in _np_tokens(p, skip)]
         for t in near:
             if t.i in self.mention_at:
                 m = self.mention_at[t.i]
@@ -1100,9 +1098,9 @@ class _Coder:
             return None
         if low == "you":
             return None
-        return self.antecedent(p, low in ("he", "she", "him", "her", "his"), 0)
+        return self.antecedent(p, low in ("he", "she", "him", "her", "his"), self.cur, 0)
 
-    def antecedent(self, p: Token, person: bool, hops: int) -> ActorMention | None:
+    def antecedent(self, p: Token, person: bool, sent: Span, hops: int) -> ActorMention | None:
         """A third-person pronoun's actor, by the subjects around it (centering): the subject of a
         verb above it ("Hamas said it had released"), else an earlier subject in its sentence, else
         the main subject of the sentence before (itself resolved if a pronoun). An antecedent that
@@ -1121,15 +1119,14 @@ class _Coder:
                     m = self.subject_mention(c)
                     if fits(m):
                         return m
-        sent_start = p.sent.start
-        for c in reversed(self.doc[sent_start : p.i]):
+        for c in reversed(self.doc[sent.start : p.i]):
             if c.dep_ in ("nsubj", "nsubjpass") and not _is_under(p, c):
                 m = self.subject_mention(c)
                 if fits(m):
                     return m
-        if sent_start == 0 or hops >= 2:
+        if sent.start == 0 or hops >= 2:
             return None
-        prev = self.doc[sent_start - 1].sent
+        prev = self.doc[sent.start - 1].sent
         root = prev.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
@@ -1138,7 +1135,7 @@ class _Coder:
         if fits(m):
             return m
         if m is None and subj.lower_ in _PERSONAL and (subj.lower_ in ("he", "she")) == person:
-            return self.antecedent(subj, person, hops + 1)
+            return self.antecedent(subj, person, prev, hops + 1)
         return None
 
     def subject_mention(self, s: Token) -> ActorMention | None:
@@ -1586,7 +1583,7 @@ def _small_passive(v: Token) -> bool:
     if v.tag_ == "VBD" and v.dep_ == "ccomp" and v.head.lemma_.lower() in _CAUSATIVES \
             and any(k.dep_ == "nsubj" for k in v.children) and not any(k.dep_ in ("aux", "auxpass") for k in v.children):
         return True  # the tagger's past tense after "see", "want": "will see 50 citizens released"
-    return v.tag_ == "VBN" and v.dep_ in ("ccomp", "xcomp", "oprd", "advcl", "conj") and v.dep_ != "ROOT" \
+    return v.tag_ == "VBN" and v.dep_ in ("ccomp", "xcomp", "oprd", "advcl", "conj") \
         and any(k.dep_ == "nsubj" for k in v.children) and not any(k.dep_ in ("aux", "auxpass") for k in v.children) \
         and not (v.dep_ == "conj" and v.head.tag_ in ("VBD", "VBZ", "VBP"))
 

@@ -500,6 +500,7 @@ def _direction(text: str, start: int, end: int) -> int:
 # Rules (candidate spans)
 # --------------------------------------------------------------------------------------------------
 
+_YEAR_REL = {"this year": 0, "last year": -1, "next year": 1}  # "October last year", "7 October last year"
 _PART_RE = r"(?:morning|afternoon|evening|night)"
 _RELW = r"(?:this|last|next|past|coming|previous|following|current|same)"
 _AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am|pm|AM|PM|A\.M\.?|P\.M\.?)"
@@ -1426,7 +1427,7 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
         if g.get("year"):
             val = f"{_y2(g['year'], ctx):04d}-{mon:02d}-{day:02d}"
         elif g.get("yrel") and ctx.dct is not None:  # "7 October last year"
-            y = ctx.dct.year + {"this year": 0, "last year": -1, "next year": 1}[g["yrel"].lower()]
+            y = ctx.dct.year + _YEAR_REL[g["yrel"].lower()]
             val = f"{y:04d}-{mon:02d}-{day:02d}"
         else:
             val = _month_day_date(ctx, mon, day, dirn())
@@ -1454,7 +1455,7 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
             return T("DATE", f"XXXX-{mon:02d}", mod)
         yrel = (g.get("yrel") or "").lower()
         if yrel:
-            y = d.year + {"this year": 0, "last year": -1, "next year": 1}[yrel]
+            y = d.year + _YEAR_REL[yrel]
         elif rel in ("last", "this past", "past"):
             y = d.year if mon < d.month else d.year - 1
         elif rel in ("next", "this coming"):

@@ -92,9 +92,10 @@ def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_da
                 break
         score = sum(s / (i + 1) for i, (s, _) in enumerate(scored[:TOP_EVENTS]))
         days.append(TimelineDay(day, score, chosen))
-    _relative_to_coverage(days, {d: len(v) for d, v in by_day.items()})
+    volume = {d: len(v) for d, v in by_day.items()}
+    _relative_to_coverage(days, volume)
     if n_dates:
-        days = _select(days, {d: len(v) for d, v in by_day.items()}, n_dates)
+        days = _select(days, volume, n_dates)
     return sorted(days, key=lambda d: d.date)
 
 
