@@ -471,3 +471,41 @@ def test_day_and_month_with_last_year():
 
     values = [t.value for t in tag("Conditions worsened after 7 October last year.", "2024-04-22")]
     assert values == ["2023-10-07"]
+
+
+# ---------------------------------------------------------------- weekday anchoring cues -------------------------
+
+
+def test_possessive_weekday_names_a_past_event():
+    # "Thursday's verdict" presupposes the verdict happened: the past Thursday even with "would" nearby
+    check("Lawyers said they would try to overturn Thursday's verdict on appeal.", "2001-03-10",
+          "Thursday", "DATE", "2001-03-08")
+    check("Fans gathered ahead of Sunday's final.", "2001-03-09", "Sunday", "DATE", "2001-03-11")
+
+
+def test_plan_as_a_noun_and_set_aside_are_not_future_cues():
+    # "holiday plans" is a noun and "set aside" is not "set for": the clause is a past narrative
+    check("On Monday, when the minister set aside his holiday plans, the crisis deepened.", "2001-03-08",
+          "Monday", "DATE", "2001-03-05")
+
+
+def test_planned_participle_is_only_a_weak_cue():
+    check("A rally planned in the capital for Sunday was called off after threats.", "2001-03-12",
+          "Sunday", "DATE", "2001-03-11")
+    check("Students planned a march on Sunday and more protests later.", "2001-03-09",
+          "Sunday", "DATE", "2001-03-11")
+
+
+def test_until_with_past_perfect_looks_back():
+    check("Until Monday, police had not named a suspect.", "2001-03-08", "Monday", "DATE", "2001-03-05")
+
+
+def test_fronted_weekday_finds_its_verb_further_right():
+    check("On Friday, the regional union of independent grocers plans to stage a strike.", "2001-03-06",
+          "Friday", "DATE", "2001-03-09")
+
+
+def test_attributive_may_and_march_after_the():
+    # a capitalised "March" / "May" between "the" and a noun is the month, not the verb or the modal
+    check("The March vote will decide the issue.", "2001-02-10", "March", "DATE", "2001-03")
+    assert not [t for t in tag("Thousands joined the March on the capital.", "2001-02-10") if t.text == "March"]

@@ -13,6 +13,8 @@ Resolution of underspecified expressions ("Wednesday", "October 7", "in October"
 heuristic: the nearest tense cue in the clause ("will", "next", "said", past-tense "-ed" verbs...) decides
 whether the expression points forward or backward from the DCT; weak cues ("scheduled", "set", "due") only
 count when no strong one is present, and news defaults to the past (a bare weekday is in the DCT's week).
+A possessive weekday ("Wednesday's ruling") names an event already reported, so it is never moved forward;
+nouns ("vacation plans") and participles ("the rally planned for Sunday") are not planning verbs.
 
 Where the TempEval-3 gold data (TimeBank + AQUAINT) is consistent, its conventions win over the letter of
 the TIMEX3 guidelines: "Wednesday night" / "Friday morning" is the plain date (DATE ``2000-01-05``);
@@ -441,7 +443,12 @@ def _direction(text: str, start: int, end: int) -> int:
     """+1 if the clause around text[start:end] talks about the future, -1 past, 0 unknown.
 
     The nearest strong cue wins (left context first at equal distance); weak cues only count without one.
+    A fronted expression ("In January, a week after ..., a bomb exploded") may find its verb further right.
     """
+    return _direction_in(text, start, end, 60, 6) or _direction_in(text, start, end, 140, 16)
+
+
+def _direction_in(text: str, start: int, end: int, rchars: int, rwords: int) -> int:
     lo = max(0, start - 90)
     left = text[lo:start]
     if _FUTURE_PHRASE_RE.search(left):
@@ -451,12 +458,12 @@ def _direction(text: str, start: int, end: int) -> int:
         pass
     if m is not None:
         left = left[m.end():]
-    right = text[end: end + 60]
+    right = text[end: end + rchars]
     m = _CLAUSE_BREAK.search(right)
     if m is not None:
         right = right[: m.start()]
     lw = _TOKEN_RE.findall(left)[::-1][:9]
-    rw = _TOKEN_RE.findall(right)[:6]
+    rw = _TOKEN_RE.findall(right)[:rwords]
     weak = 0
     for words, is_left in ((lw, True), (rw, False)):
         for i in range(len(words)):
@@ -466,6 +473,19 @@ def _direction(text: str, start: int, end: int) -> int:
                 prev = words[i + 1].lower() if is_left and i + 1 < len(words) else (
                     words[i - 1].lower() if not is_left and i > 0 else "")
                 if w in ("plan", "plans") and prev in _DETERMINERS:
+                    continue
+                # "vacation plans": a noun unless it governs "to" ("plans to visit")
+                nxt = words[i - 1].lower() if is_left and i > 0 else (
+                    words[i + 1].lower() if not is_left and i + 1 < len(words) else "")
+                if w in ("plan", "plans") and nxt != "to":
+                    continue
+                # "until Thursday, they had not called him": a past perfect looks back from a past moment
+                if w in ("until", "till") and is_left and any(x.lower() in ("had", "hadn't") for x in rw[:4]):
+                    return -1
+                # "the service planned for Saturday", "as previously planned": a participle, only a weak cue
+                if w == "planned" and (nxt in ("for", "at", "on", "in", "by") or prev in (
+                        "as", "previously", "originally", "was", "were", "been", "is", "are", "be")):
+                    weak = weak or 1
                     continue
                 # "it had been due to expire Friday", "was to expire": a future seen from a past moment
                 if is_left and w in ("expire", "expires", "plan", "planned", "effective", "deadline") and any(
@@ -492,7 +512,11 @@ def _direction(text: str, start: int, end: int) -> int:
                 if nxt not in ("to", "for") and words[i + 1].lower() not in ("to", "will", "would"):
                     return -1
             if not weak and w in _WEAK_FUTURE_WORDS:
-                weak = 1
+                # "set aside", "set up": only "set to" / "set for" schedules something
+                nxt = words[i - 1].lower() if is_left and i > 0 else (
+                    words[i + 1].lower() if not is_left and i + 1 < len(words) else "")
+                if w != "set" or nxt in ("to", "for", ""):
+                    weak = 1
     return weak
 
 
@@ -807,8 +831,11 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
                     low = tok.rstrip(".").lower()
                     if low in ("may", "march") and not g.get("rel") and not g.get("emod") and not g.get("yrel"):
                         before = text[max(0, m.start() - 12): m.start()].lower()
-                        if not re.search(r"\b(?:in|since|until|by|of|from|through|to|early|late|mid|last|this|next|during|before|after)\s+$",
-                                         before):
+                        # "the March accession", "the May elections": a month modifying a noun (not "the March on ...")
+                        attributive = re.search(r"\bthe\s+$", before) and re.match(
+                            r"\s+(?!on\b|of\b|to\b|for\b|against\b|through\b|and\b)[a-z]{3,}", text[m.end(): m.end() + 20])
+                        if not attributive and not re.search(
+                                r"\b(?:in|since|until|by|of|from|through|to|early|late|mid|last|this|next|during|before|after)\s+$", before):
                             return False
         if name == "dm":
             # "3 Oct" but not "the 10 May" style false hits inside numbers; require day word boundary
@@ -1150,6 +1177,17 @@ def _weekday_date(ctx: _Ctx, wd: int, direction: int, rel: str | None) -> str:
     if direction > 0:
         return (d + timedelta(days=(wd - cur) % 7)).isoformat()
     return (d - timedelta(days=(cur - wd) % 7)).isoformat()
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+_AHEAD_RE = re.compile(r"\b(?:ahead of|before|until|till|for|awaiting|await|upcoming|will|'ll)\s+(?:the\s+)?$", re.I)
+
+
+def _possessive_past(text: str, start: int, end: int) -> bool:
+    """ "Wednesday's ruling": a possessive weekday names an event already reported (past or today)."""
+    if not _POSSESSIVE_RE.match(text, end):
+        return False
+    return not _AHEAD_RE.search(text[max(0, start - 20): start])
 
 
 def _value_start(value: str) -> date | None:
@@ -1583,6 +1621,8 @@ def _normalize(c: _Cand, ctx: _Ctx) -> Timex | None:
                 val = (base - timedelta(days=(base.isoweekday() - wd) % 7 or 7)).isoformat()
             else:
                 val = (base + timedelta(days=(wd - base.isoweekday()) % 7 or 7)).isoformat()
+        elif not rel and _possessive_past(text, c.start, c.end):
+            val = _weekday_date(ctx, wd, -1, rel)
         else:
             val = _weekday_date(ctx, wd, dirn(), rel)
         mod = _emod(g.get("emod"))
