@@ -394,3 +394,17 @@ def test_spans_and_old_causes_are_background_vengeance_is_a_threat():
     evs = raw("Israeli troops entered Khan Younis after the October attack.", "2024-01-24")
     assert all(e.date is None for e in evs if e.trigger == "entered")
     assert [e.type for e in events("Hezbollah vowed vengeance on Sunday.", "2024-01-08")] == ["THREATEN"]
+
+
+def test_a_list_parsed_as_an_apposition_keeps_every_party():
+    c = main("On Sunday, Qatar's prime minister, the director of the US Central Intelligence Agency and Egypt's "
+             "intelligence chief held talks in Paris with the heads of Israel's Mossad and Shin Bet.", "2024-01-29")
+    assert c.type == "CONSULT" and c.mode == "multilateral"
+    assert {m.country for m in c.actors} >= {"QAT", "USA", "EGY"}
+    assert c.event.date == "2024-01-28"
+
+
+def test_a_true_apposition_is_one_party():
+    c = main("Hamas leader Ismail Haniyeh, the head of its political bureau, met Egyptian officials in Cairo on Monday.",
+             "2024-01-10")
+    assert c.type == "CONSULT" and len(c.actors) == 1

@@ -1020,6 +1020,8 @@ class _Coder:
         for c in t.children:
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(self.expand(c))
+            elif c.dep_ == "appos" and _listed(c):  # "A, B and C" parsed as A + appos(B, conj C)
+                out.extend(self.expand(c))
         return out
 
     def to_mentions(self, heads: list[Token], agent: bool = False) -> tuple[list[ActorMention], list[str]]:
@@ -1575,6 +1577,13 @@ def _pro_or_anti(t: Token) -> bool:
         return True
     doc = t.doc
     return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
+
+
+def _listed(appos: Token) -> bool:
+    """An apposition that is really the second item of a list: ', B and C' after A."""
+    return appos.pos_ in ("NOUN", "PROPN") and appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == "," \
+        and any(c.dep_ == "cc" for c in appos.children) \
+        and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in appos.children)
 
 
 def _small_passive(v: Token) -> bool:
