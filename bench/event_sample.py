@@ -3,7 +3,8 @@
     .venv/bin/python bench/event_sample.py --db /tmp/corpus.db [--n 30] [--seed 1] [--json]
 
 Draws `--n` events at random (seeded, so a check can be repeated) from what `storyline events`
-lists: every stored event, merged across outlets with the actor registry. Each is printed with
+lists by default: the stored events, merged across outlets with the actor registry, whose
+confidence reaches the shipped model's threshold. Each is printed with
 its type and mode, modality, actors and recipients (registry names, else the words of the text),
 its date and where the date came from, and the first cited sentence with the document's date, so
 that a reader can mark type, actors and date right or wrong against the sentence. The store is
@@ -16,11 +17,12 @@ import argparse
 import json
 import random
 import re
+from pathlib import Path
 
 from storyline.store.db import open_engine
 from storyline.store.events import query_events, query_mentions
 from storyline.story.actors import load_registry
-from storyline.story.events import merge_events
+from storyline.story.events import confident_events, merge_events
 
 
 def main() -> None:
@@ -29,12 +31,20 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="as `storyline events --min-confidence` (default: the shipped model's threshold)")
+    ap.add_argument("--unlabelled", action="store_true",
+                    help="leave out events citing a record of tests/data/event-labels.jsonl (the confidence model's training labels)")
     args = ap.parse_args()
     engine = open_engine(args.db if "://" in args.db else f"sqlite:///{args.db}")
     with engine.connect() as conn:
         rows = list(query_events(conn))
         registry = load_registry(query_mentions(conn))
-    merged = merge_events(rows, canonical=registry.canonical)
+    merged = confident_events(merge_events(rows, canonical=registry.canonical), args.min_confidence)
+    if args.unlabelled:
+        labels = Path(__file__).resolve().parents[1] / "tests" / "data" / "event-labels.jsonl"
+        seen = {(d["doc"], d["start"]) for d in map(json.loads, labels.read_text().splitlines()) if d}
+        merged = [m for m in merged if not any((c.doc_ref, c.start) in seen for c in m.citations)]
     sample = random.Random(args.seed).sample(merged, min(args.n, len(merged)))
     out = []
     for m in sample:

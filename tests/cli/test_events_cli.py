@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import PROJECT
 from storyline.cli import app
+from storyline.extract.event_confidence import threshold as threshold_of_model
 from storyline.pipeline.analyze import run_analyze
 from storyline.pipeline.ingest import ingest
 from storyline.store.db import open_engine
@@ -47,7 +48,8 @@ def test_events_json_carries_true_citations(db):
 
 
 def test_events_filters(db):
-    res = run("events", "--db", db, "--json", "--type", "retreat", "--since", "2023-11-01", "--until", "2023-12")
+    res = run("events", "--db", db, "--json", "--type", "retreat", "--since", "2023-11-01", "--until", "2023-12",
+              "--min-confidence", "0")
     assert res.exit_code == 0, res.output
     events = json.loads(res.output)
     assert events and all(e["type"] == "RETREAT" for e in events)
@@ -57,6 +59,18 @@ def test_events_filters(db):
     res = run("events", "--db", db, "--json", "--actor", "Hamas")
     assert res.exit_code == 0
     assert all("org:hamas" in e["actors"] + e["recipients"] for e in json.loads(res.output))
+
+
+def test_events_default_to_the_confident_ones(db):
+    every = json.loads(run("events", "--db", db, "--json", "--min-confidence", "0").output)
+    assert every and all(0.0 <= e["confidence"] <= 1.0 for e in every)
+    default = json.loads(run("events", "--db", db, "--json").output)
+    threshold = threshold_of_model()
+    assert {e["id"] for e in default} == {e["id"] for e in every if e["confidence"] >= threshold}
+    assert len(default) < len(every), "some coded events are too unsure to list by default"
+    res = run("events", "--db", db)
+    assert f"{len(every) - len(default)} less likely right" in " ".join(res.output.split())
+    assert run("events", "--db", db, "--min-confidence", "1.5").exit_code == 2
 
 
 def test_bad_options_exit_2_with_one_line(db, tmp_path):

@@ -21,6 +21,8 @@ SinceOption = Annotated[str | None, typer.Option("--since", help="Events on or a
 UntilOption = Annotated[str | None, typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")]
 TypeOption = Annotated[list[str] | None, typer.Option("--type", "-t", help="PLOVER event type (repeatable): AGREE, CONSULT, RETREAT, ...")]
 ActorOption = Annotated[str | None, typer.Option("--actor", "-a", help="Only events with this actor or recipient (name, alias or id).")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", help="Only events at least this likely right, 0-1 (default: the shipped model's threshold; 0: all).")]
 ActorsFileOption = Annotated[Path | None, typer.Option("--actors-file", help="YAML corrections to the actor registry (default $STORYLINE_ACTORS).")]
 
 
@@ -79,6 +81,15 @@ def _registry(mentions, actors_file):
         fail(str(err), 2)
 
 
+def confident(merged, min_confidence: float | None):
+    """The events at least `min_confidence` likely right (default: the shipped model's threshold)."""
+    from storyline.story.events import confident_events
+
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        fail(f"--min-confidence expects a number from 0 to 1, got {min_confidence}", 2)
+    return confident_events(merged, min_confidence)
+
+
 def _actor_filter(merged, registry, actor: str | None):
     if not actor:
         return merged
@@ -117,6 +128,7 @@ def events_command(
     modality: Annotated[str | None, typer.Option("--modality", help="asserted, planned, hypothetical, negated or claimed.")] = None,
     min_sources: Annotated[int, typer.Option("--min-sources", help="Only events reported by at least this many outlets.")] = 1,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many events (0: all).")] = 0,
+    min_confidence: MinConfidenceOption = None,
     actors_file: ActorsFileOption = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -131,12 +143,18 @@ def events_command(
     merged, registry = _load(db, types=_check_types(types), since=since, until=until, modality=modality,
                              actors_file=actors_file)
     merged = [m for m in _actor_filter(merged, registry, actor) if m.sources >= min_sources]
+    n_all = len(merged)
+    merged = confident(merged, min_confidence)
+    hidden = n_all - len(merged)
     if limit:
         merged = merged[:limit]
     if json:
         print_json([_event_json(m, registry) for m in merged])
         return
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, title=f"{len(merged)} events")
+    title = f"{len(merged)} events"
+    if hidden:
+        title += f" ({hidden} less likely right not shown: --min-confidence 0 lists them)"
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, title=title)
     for col in ("date", "event", "who", "whom", "src", "what (first citation)"):
         table.add_column(col, overflow="fold")
     for m in merged:
@@ -197,6 +215,7 @@ def timeline_command(
     actor: ActorOption = None,
     dates: Annotated[int, typer.Option("--dates", help="Key dates to keep (0: every date with an event).")] = 60,
     per_date: Annotated[int, typer.Option("--per-date", help="Events summarised per date.")] = 3,
+    min_confidence: MinConfidenceOption = None,
     actors_file: ActorsFileOption = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -210,8 +229,9 @@ def timeline_command(
     if json and md:
         fail("choose one of --json and --md", 2)
     merged, registry = _load(db, types=_check_types(types), since=since, until=until, actors_file=actors_file)
-    merged = _actor_filter(merged, registry, actor)
-    days = build_event_timeline(merged, n_dates=dates, per_date=per_date)
+    merged = confident(_actor_filter(merged, registry, actor), min_confidence)
+    days = build_event_timeline(merged, n_dates=dates, per_date=per_date,
+                                country=lambda a: getattr(registry.get(a), "country", None))
     if json:
         print_json([{"date": d.date, "score": round(d.score, 3),
                      "events": [_event_json(m, registry) for m in d.events]} for d in days])

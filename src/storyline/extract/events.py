@@ -45,12 +45,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract import event_confidence as confidence
 from storyline.extract.figures import _after_since, _is_under
 from storyline.extract.records import ActorMention, Event
 from storyline.extract.vocabulary import load_config
@@ -236,10 +238,22 @@ class Coded:
 
 def extract_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timexes,
                    actors: list[ActorMention] | None = None, lexicon: Lexicon | None = None) -> list[Event]:
-    """Events with at least one participant in a parsed document; `sentences`, `timexes` are the
-    analysis records, `actors` the document's actor mentions (`storyline.extract.actors.find_actors`)."""
-    coded = code_document(doc, doc_id, doc_date, sentences, timexes, actors, lexicon)
-    return [c.event for c in coded if reportable(c, doc.text)]
+    """Events with at least one participant in a parsed document, each with its confidence;
+    `sentences`, `timexes` are the analysis records, `actors` the document's actor mentions
+    (`storyline.extract.actors.find_actors`)."""
+    out = []
+    for e, feats in featured_events(doc, doc_id, doc_date, sentences, timexes, actors, lexicon):
+        e.confidence = confidence.score(feats)
+        out.append(e)
+    return out
+
+
+def featured_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, timexes,
+                    actors: list[ActorMention] | None = None, lexicon: Lexicon | None = None) -> list[tuple[Event, list[str]]]:
+    """The records `extract_events` keeps, each with the features its confidence is scored on."""
+    coded = [c for c in code_document(doc, doc_id, doc_date, sentences, timexes, actors, lexicon) if reportable(c, doc.text)]
+    per_sentence = Counter(c.event.sent for c in coded)
+    return [(c.event, confidence.features(c, doc.text, doc_date, c.event.sent, per_sentence[c.event.sent])) for c in coded]
 
 
 # hand-checked samples of the coder's raw output showed where it goes wrong; these are kept out

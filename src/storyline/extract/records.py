@@ -93,6 +93,7 @@ class Event:
     claimed_by: str | None = None  # for modality "claimed": who claims it
     sentence_start: int = 0  # the cited sentence's span
     sentence_end: int = 0
+    confidence: float | None = None  # P(type, actors and date right), `storyline.extract.event_confidence`
 
     def to_dict(self) -> dict:
         return asdict(self)

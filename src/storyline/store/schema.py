@@ -132,6 +132,7 @@ events = Table(
     Column("precision", String(8)), Column("date_source", String(8)),
     Column("modality", String(12), nullable=False), Column("claimed_by", Text),
     Column("sentence_start", Integer, nullable=False), Column("sentence_end", Integer, nullable=False),
+    Column("confidence", Float),
     Index("ix_events_doc", "doc_id"), Index("ix_events_date", "date_start", "type"),
 )
 actor_mentions = Table(

@@ -77,6 +77,7 @@ class MergedEvent:
     documents: int = 0  # documents, copies included
     summary: str = ""  # the most representative sentence
     citations: list[Citation] = field(default_factory=list)
+    confidence: float | None = None  # the best of its reports' (`storyline.extract.event_confidence`)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -246,6 +247,7 @@ def _merge(rows: list[dict]) -> MergedEvent:
         sources=len(outlets),
         documents=len({r["doc_id"] for r in rows}),
         summary=(head.get("sentence") or "").strip(),
+        confidence=max((r["confidence"] for r in rows if r.get("confidence") is not None), default=None),
         citations=[
             Citation(
                 doc_id=r["doc_id"], doc_ref=r.get("doc_ref"), outlet=r.get("outlet"), doc_date=r.get("doc_date"),
@@ -269,3 +271,12 @@ def _one_per_sentence(rows: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def confident_events(merged: list[MergedEvent], min_confidence: float | None = None) -> list[MergedEvent]:
+    """The merged events at least `min_confidence` likely right (None: the shipped model's threshold);
+    events stored without a confidence (no model) are kept."""
+    from storyline.extract.event_confidence import threshold
+
+    t = threshold() if min_confidence is None else min_confidence
+    return [m for m in merged if m.confidence is None or m.confidence >= t]
