@@ -1,7 +1,7 @@
 """Merging coded events across documents, and the event timeline built from them."""
 
-from storyline.story.event_timeline import build_event_timeline
-from storyline.story.events import merge_events
+from storyline.story.event_timeline import build_event_timeline, salience
+from storyline.story.events import confident_events, merge_events
 
 
 def row(doc, sentence, *, type="RETREAT", mode="release", date="2023-11-24", actors=("org:hamas",),
@@ -168,3 +168,34 @@ def test_a_later_retelling_joins_the_earlier_event():
                    mode="withdraw", date="2024-01-02", actors=("TUR",), recipients=("ISR",)), "date_source": "report"}]
     [m] = merge_events(rows)
     assert m.date == "2023-11-04" and m.documents == 2
+
+
+def test_a_single_report_of_a_round_of_talks_keeps_its_date():
+    rows = []
+    for day in range(1, 28):  # a month of strikes, each told by three outlets
+        for k in range(3):
+            rows.append(row(f"s{day}-{k}", f"Jets struck district{chr(97 + day % 26)}{day} overnight.", type="ASSAULT",
+                            mode="aerial", date=f"2024-01-{day:02d}", actors=(f"org:g{day}",), outlet=f"Outlet {k}"))
+    rows.append(row("paris", "Qatar's prime minister and the CIA director met the Mossad chief in Paris on Sunday.",
+                    type="CONSULT", mode="multilateral", date="2024-01-28",
+                    actors=("role:QAT.government:prime-minister", "USA.intelligence"), recipients=("ISR.mossad",)))
+    rows.append(row("club", "The council convened a meeting of local clubs.", type="CONSULT", mode="multilateral",
+                    date="2024-02-14", actors=("GBR.government",)))
+    days = [d.date for d in build_event_timeline(merge_events(rows), n_dates=10, per_date=1)]
+    assert "2024-01-28" in days  # talks between parties of three states: a round of the negotiations
+    assert "2024-02-14" not in days  # one state's own meeting is no round of talks
+
+
+def test_a_likelier_coding_is_more_salient():
+    sure = merge_events([{**row("a", "Hamas freed 13 Israeli hostages on Friday."), "confidence": 0.9}])[0]
+    unsure = merge_events([{**row("b", "Hamas freed 13 Israeli hostages on Friday."), "confidence": 0.2}])[0]
+    assert sure.confidence == 0.9 and salience(sure) > salience(unsure)
+
+
+def test_confident_events_keep_those_at_the_threshold_and_those_without_a_score():
+    merged = merge_events([{**row("a", "Hamas freed 13 hostages on Friday."), "confidence": 0.9},
+                           {**row("b", "Israel struck a school.", type="ASSAULT", mode="aerial", actors=("ISR",)),
+                            "confidence": 0.3},
+                           row("c", "Qatar hosted talks in Doha.", type="CONSULT", mode="third-party", actors=("QAT",))])
+    assert {m.type for m in confident_events(merged, 0.5)} == {"RETREAT", "CONSULT"}
+    assert len(confident_events(merged, 0.0)) == 3

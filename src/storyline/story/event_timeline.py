@@ -5,7 +5,8 @@ the independent outlets and the separate documents that report it (log-scaled, s
 by 40 outlets does not drown everything else; copies count once), depends on its PLOVER type and
 mode (releases, concessions, agreements, mediated talks and demands are what a negotiation
 timeline is about; an abduction counts fully, other assaults less: the daily strikes of a war are
-many), on its modality (asserted over claimed over planned), and on novelty (an event of the
+many), on its modality (asserted over claimed over planned), on how likely its coding is right
+(`MergedEvent.confidence`: a sure event counts up to three times an unsure one), and on novelty (an event of the
 same type, mode and actors seen on many earlier dates is routine). Each kept date lists its most
 salient events, one per distinct happening. Written by hand over `story.events.MergedEvent`.
 """
@@ -13,9 +14,11 @@ salient events, one per distinct happening. Written by hand over `story.events.M
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from dataclasses import dataclass, field
+from typing import Callable
 
 from storyline.story.events import MergedEvent, content_words
 
@@ -38,6 +41,30 @@ class TimelineDay:
     date: str
     score: float
     events: list[MergedEvent] = field(default_factory=list)
+    talks: float = 0.0  # salience of its best round of talks (see `is_round_of_talks`)
+
+
+TALKS_SHARE = 0.15  # of the dates, the share kept for the best rounds of talks not otherwise chosen
+_STATE_ID = re.compile(r"^(?:role:)?([A-Z]{3})(?:[.:]|$)")
+
+
+def countries(e: MergedEvent, country: Callable[[str], str | None] | None = None) -> set[str]:
+    """The states of an event's participants: from actor ids ("ISR.military", "role:QAT.government:…"),
+    else, for persons and organisations, from `country` (the registry's)."""
+    out = set()
+    for a in e.actors + e.recipients:
+        m = _STATE_ID.match(a)
+        c = m.group(1) if m else (country(a) if country else None)
+        if c:
+            out.add(c)
+    return out
+
+
+def is_round_of_talks(e: MergedEvent, country: Callable[[str], str | None] | None = None) -> bool:
+    """Mediated or multilateral talks between parties of at least two states: the negotiations'
+    rounds, which a corpus often reports only once or twice (a round in Paris), yet a
+    negotiation timeline must show."""
+    return e.type == "CONSULT" and e.mode in ("third-party", "multilateral") and len(countries(e, country)) >= 2
 
 
 COVERAGE_DAYS = 3  # a date's coverage is the events of the week around it
@@ -48,7 +75,8 @@ def salience(event: MergedEvent, routine: int = 0) -> float:
     novelty = 1.0 / (1.0 + 0.1 * routine)
     reach = 1.0 + math.log2(max(event.sources, 1)) + 0.5 * math.log2(max(_originals(event), 1))
     weight = MODE_WEIGHT.get((event.type, event.mode), TYPE_WEIGHT.get(event.type, 0.5))
-    return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty
+    sure = 0.5 + (event.confidence if event.confidence is not None else 0.5)
+    return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty * sure
 
 
 def _relative_to_coverage(days: list[TimelineDay], volume: dict[str, int]) -> None:
@@ -67,8 +95,10 @@ def _originals(event: MergedEvent) -> int:
     return len({c.doc_id for c in event.citations if not c.copy_of})
 
 
-def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_date: int = 3) -> list[TimelineDay]:
-    """Key dates (at most `n_dates`, 0 for all) in calendar order, each with up to `per_date` events."""
+def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_date: int = 3,
+                         country: Callable[[str], str | None] | None = None) -> list[TimelineDay]:
+    """Key dates (at most `n_dates`, 0 for all) in calendar order, each with up to `per_date` events;
+    `country` gives a person's or organisation's state (the registry's), to recognise rounds of talks."""
     by_day: dict[str, list[tuple[float, MergedEvent]]] = defaultdict(list)
     seen_dates: dict[tuple, set[str]] = defaultdict(set)
     for e in sorted((e for e in events if e.date_start and e.date_start == e.date_end),
@@ -91,7 +121,10 @@ def build_event_timeline(events: list[MergedEvent], *, n_dates: int = 40, per_da
             if len(chosen) >= per_date:
                 break
         score = sum(s / (i + 1) for i, (s, _) in enumerate(scored[:TOP_EVENTS]))
-        days.append(TimelineDay(day, score, chosen))
+        talks = [(s, e) for s, e in scored if is_round_of_talks(e, country)]
+        if talks and talks[0][1] not in chosen:  # the day's round of talks is among what it shows
+            chosen = (chosen[: per_date - 1] + [talks[0][1]]) if per_date else chosen
+        days.append(TimelineDay(day, score, chosen, talks[0][0] if talks else 0.0))
     volume = {d: len(v) for d, v in by_day.items()}
     _relative_to_coverage(days, volume)
     if n_dates:
@@ -105,7 +138,8 @@ MONTH_SHARE = 0.5  # of the dates, the share spread over the months, in proporti
 def _select(days: list[TimelineDay], volume: dict[str, int], n: int) -> list[TimelineDay]:
     """The `n` best dates, half of them first spread over the months (each month's best, as many as
     the square root of its coverage earns): a long crisis's quiet months keep their key dates even
-    when its first weeks fill most of the corpus. The rest go to the best dates left."""
+    when its first weeks fill most of the corpus. Then a few slots go to the best rounds of talks
+    not yet chosen, and the rest to the best dates left."""
     if len(days) <= n:
         return days
     months: dict[str, list[TimelineDay]] = defaultdict(list)
@@ -118,6 +152,9 @@ def _select(days: list[TimelineDay], volume: dict[str, int], n: int) -> list[Tim
         quota = int(n * MONTH_SHARE * weight[m] / total)
         chosen.extend(sorted(ds, key=lambda d: -d.score)[:quota])
     taken = {d.date for d in chosen}
+    rounds = sorted((d for d in days if d.talks and d.date not in taken), key=lambda d: -d.talks)[: int(n * TALKS_SHARE)]
+    chosen.extend(rounds)
+    taken |= {d.date for d in rounds}
     chosen.extend(sorted((d for d in days if d.date not in taken), key=lambda d: -d.score)[: n - len(chosen)])
     return chosen
 
