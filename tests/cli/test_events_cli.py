@@ -125,3 +125,13 @@ def test_a_broken_corrections_file_is_one_line_naming_it(db, tmp_path, content, 
     assert res.exit_code == 2
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "fix.yaml" in lines[0] and reason in lines[0]
+
+
+def test_timeline_reads_every_event_unless_narrowed(db):
+    every = json.loads(run("timeline", "--db", db, "--json", "--dates", "0", "--per-date", "50").output)
+    narrowed = json.loads(run("timeline", "--db", db, "--json", "--dates", "0", "--per-date", "50",
+                              "--min-confidence", "0.9").output)
+    n_every = sum(len(d["events"]) for d in every)
+    n_narrowed = sum(len(d["events"]) for d in narrowed)
+    assert n_narrowed < n_every
+    assert all(e["confidence"] >= 0.9 for d in narrowed for e in d["events"])

@@ -215,7 +215,8 @@ def timeline_command(
     actor: ActorOption = None,
     dates: Annotated[int, typer.Option("--dates", help="Key dates to keep (0: every date with an event).")] = 60,
     per_date: Annotated[int, typer.Option("--per-date", help="Events summarised per date.")] = 3,
-    min_confidence: MinConfidenceOption = None,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", help="Only events at least this likely right, 0-1 (default 0: all; confidence also weighs salience).")] = 0.0,
     actors_file: ActorsFileOption = None,
     db: DbOption = None,
     json: JsonOption = False,
