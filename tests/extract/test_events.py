@@ -408,3 +408,14 @@ def test_a_true_apposition_is_one_party():
     c = main("Hamas leader Ismail Haniyeh, the head of its political bureau, met Egyptian officials in Cairo on Monday.",
              "2024-01-10")
     assert c.type == "CONSULT" and len(c.actors) == 1
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Israel's foreign minister expressed deep regret over the strike on Monday.", []),
+    ("Hamas fighters fired on ambulances near the hospital on Monday.", []),
+    ("The Israeli army met local residents in Khan Younis on Monday.", ["residents"]),
+    ("Police arrested the suspect on Tuesday after a standoff.", ["suspect"]),
+])
+def test_a_plain_word_is_no_recipient(text, kept):
+    c = main(text, "2024-01-10")
+    assert [p.split()[-1] for p in c.recipient_phrases] == kept
