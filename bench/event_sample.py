@@ -6,7 +6,7 @@ Draws `--n` events at random (seeded, so a check can be repeated) from what `sto
 lists by default: the stored events, merged across outlets with the actor registry, whose
 confidence reaches the shipped model's threshold. Each is printed with
 its type and mode, modality, actors and recipients (registry names, else the words of the text),
-its date and where the date came from, and the first cited sentence with the document's date, so
+its date and where the date came from, and its representative cited sentence with the document's date, so
 that a reader can mark type, actors and date right or wrong against the sentence. The store is
 only read.
 """
@@ -48,7 +48,7 @@ def main() -> None:
     sample = random.Random(args.seed).sample(merged, min(args.n, len(merged)))
     out = []
     for m in sample:
-        c = m.citations[0]
+        c = m.summary_citation  # the sentence that speaks for the event
         out.append({
             "id": m.id, "type": m.type, "mode": m.mode, "modality": m.modality, "date": m.date,
             "actors": [registry.name(a) for a in m.actors] or m.actor_text,

@@ -199,3 +199,12 @@ def test_confident_events_keep_those_at_the_threshold_and_those_without_a_score(
                            row("c", "Qatar hosted talks in Doha.", type="CONSULT", mode="third-party", actors=("QAT",))])
     assert {m.type for m in confident_events(merged, 0.5)} == {"RETREAT", "CONSULT"}
     assert len(confident_events(merged, 0.0)) == 3
+
+
+def test_the_likelier_report_speaks_for_the_event():
+    rows = [{**row("a", "Hamas freed 13 Israeli hostages on Friday, officials in several capitals said.", outlet="A"),
+             "confidence": 0.3},
+            {**row("b", "Hamas freed 13 Israeli hostages on Friday.", outlet="B"), "confidence": 0.9}]
+    [m] = merge_events(rows)
+    assert m.summary == "Hamas freed 13 Israeli hostages on Friday." and m.confidence == 0.9
+    assert m.summary_citation.doc_id == "b" and m.citations[0].doc_id == "a"

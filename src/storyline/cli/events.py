@@ -155,11 +155,11 @@ def events_command(
     if hidden:
         title += f" ({hidden} less likely right not shown: --min-confidence 0 lists them)"
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, title=title)
-    for col in ("date", "event", "who", "whom", "src", "what (first citation)"):
+    for col in ("date", "event", "who", "whom", "src", "what (representative citation)"):
         table.add_column(col, overflow="fold")
     for m in merged:
         mark = "" if m.modality == "asserted" else f" [dim]({m.modality})[/dim]"
-        first = m.citations[0]
+        first = m.summary_citation
         table.add_row(
             m.date or "—",
             f"{m.type}{'/' + m.mode if m.mode else ''}{mark}",
@@ -264,7 +264,7 @@ def timeline_command(
                 head += f" [dim]({m.modality})[/dim]"
             console.print(f"  {head}  [dim]{m.sources} source{'s' if m.sources != 1 else ''}[/dim]")
             console.print(f"    {escape(_short(m.summary, 240))}")
-            c = m.citations[0]
+            c = m.summary_citation
             console.print(f"    [dim]{escape(c.outlet or '?')} · {escape(c.doc_ref or c.doc_id)} · sentence {c.sent}"
                           f" · chars {c.sentence_start}-{c.sentence_end}"
                           f"{f' · +{len(m.citations) - 1} more' if len(m.citations) > 1 else ''}[/dim]")

@@ -77,7 +77,12 @@ class MergedEvent:
     documents: int = 0  # documents, copies included
     summary: str = ""  # the most representative sentence
     citations: list[Citation] = field(default_factory=list)
-    confidence: float | None = None  # the best of its reports' (`storyline.extract.event_confidence`)
+    confidence: float | None = None  # its representative report's (`storyline.extract.event_confidence`)
+
+    @property
+    def summary_citation(self) -> "Citation":
+        """The citation of the representative sentence (the summary)."""
+        return next((c for c in self.citations if c.sentence == self.summary), self.citations[0])
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -228,7 +233,9 @@ def _merge(rows: list[dict]) -> MergedEvent:
     def representative(r: dict) -> float:
         ws = r["_words"]
         return sum(words[w] for w in ws) / (len(ws) + 5) if ws else 0.0
-    head = max(originals or rows, key=representative)
+    def sure(r: dict) -> float:
+        return 0.5 + (r["confidence"] if r.get("confidence") is not None else 0.5)
+    head = max(originals or rows, key=lambda r: representative(r) * sure(r))  # a likely-right report speaks for it
     key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))
     return MergedEvent(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
@@ -247,7 +254,7 @@ def _merge(rows: list[dict]) -> MergedEvent:
         sources=len(outlets),
         documents=len({r["doc_id"] for r in rows}),
         summary=(head.get("sentence") or "").strip(),
-        confidence=max((r["confidence"] for r in rows if r.get("confidence") is not None), default=None),
+        confidence=head.get("confidence"),
         citations=[
             Citation(
                 doc_id=r["doc_id"], doc_ref=r.get("doc_ref"), outlet=r.get("outlet"), doc_date=r.get("doc_date"),
