@@ -219,6 +219,11 @@ def test_weekend_resolution_depends_on_tense():
     assert future.value == "2024-W02-WE"
 
 
+def test_last_weekend_said_on_a_weekend_is_the_one_before():
+    assert find("She was killed in last weekend's attack.", "2023-10-15", "last weekend").value == "2023-W40-WE"  # a Sunday
+    assert find("She was killed in last weekend's attack.", "2023-10-17", "last weekend").value == "2023-W41-WE"  # a Tuesday
+
+
 def test_day_range_truce():
     t = find("During the 24–30 November truce, 105 hostages were freed.", "2024-01-10", "24–30 November")
     assert t.type == "DATE" and t.value == "2023-11"

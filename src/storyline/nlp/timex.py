@@ -2014,6 +2014,8 @@ def _relunit(ctx, c, g, T, dirn):
     if unit == "weekend":
         if rel in ("this", "the", "that", "the same", "the current"):
             return T("DATE", _weekend_value(ctx, dirn()) if rel != "this" or dirn() >= 0 else _weekend_value(ctx, -1), mod)
+        if rel in ("last", "the previous") and ctx.dct is not None and ctx.dct.isoweekday() >= 6:
+            return T("DATE", _week(ctx.dct - timedelta(days=7)) + "-WE", mod)  # said on a weekend: the one before
         if rel in ("last", "this past", "the past", "the last", "the previous"):
             return T("DATE", _weekend_value(ctx, -1), mod)
         if rel in ("next", "this coming", "the coming", "the next", "the following"):
