@@ -419,3 +419,11 @@ def test_a_true_apposition_is_one_party():
 def test_a_plain_word_is_no_recipient(text, kept):
     c = main(text, "2024-01-10")
     assert [p.split()[-1] for p in c.recipient_phrases] == kept
+
+
+def test_a_weekday_of_a_past_act_is_not_after_the_report():
+    c = main('Israel declared a "complete siege" of Gaza on Monday, saying electricity, food and fuel would be cut off.',
+             "2023-10-19")
+    assert c.event.date == "2023-10-16"  # the report is of Thursday 19 October: the Monday before, not after
+    planned = main("Hamas will release the hostages on Monday, officials said.", "2023-10-19")
+    assert planned.event.date == "2023-10-23"

@@ -1455,6 +1455,11 @@ class _Coder:
                 # "will release them on Friday": the coming Friday, not the last one
                 d = (date.fromisoformat(tx.first_day) + timedelta(days=7)).isoformat()
                 return d, d, d, "day", "text"
+            if c.modality == "asserted" and _told_past(a) and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
+                    and tx.text.lower().strip(" .") in _WEEKDAYS:
+                # "declared a siege on Monday, saying supplies would be cut": done, so the last Monday
+                d = (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat()
+                return d, d, d, "day", "text"
             anchor = self.anchor_date(c) if len(tx.value) == 10 else None
             if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
@@ -1601,6 +1606,13 @@ def _pro_or_anti(t: Token) -> bool:
         return True
     doc = t.doc
     return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
+
+
+def _told_past(v: Token) -> bool:
+    """Whether a verb (or the verb a noun event hangs from) is told in the simple past or the perfect."""
+    while v.pos_ in ("NOUN", "PROPN") and v.head.i != v.i:
+        v = v.head
+    return v.tag_ == "VBD" or (v.tag_ == "VBN" and any(k.dep_ == "aux" and k.lemma_ == "have" for k in v.children))
 
 
 def _listed(appos: Token) -> bool:
