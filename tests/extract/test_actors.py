@@ -161,3 +161,11 @@ def test_fast_enough():
         find_actors(doc, "d", a.sentences)
     per_doc = (time.perf_counter() - t) / 5
     assert per_doc < 0.25, per_doc  # a 1,000-word document; typically ~10 ms
+
+
+def test_a_parliament_is_the_states_legislature_not_its_government():
+    found = {m.text: m for m in actors_of("The Israeli parliament approved the law on Monday, and Congress passed "
+                                          "the aid bill while Britain's parliament debated a motion.")}
+    assert found["The Israeli parliament"].actor == "ISR.legislature" and found["The Israeli parliament"].name == "Knesset"
+    assert found["Congress"].actor == "USA.legislature"
+    assert found["Britain's parliament"].actor == "GBR.legislature"

@@ -62,8 +62,8 @@ _PLACE_NOUNS = frozenset({"city", "town", "camp", "heart", "centre", "center", "
                           "west", "parts", "streets", "governorate", "village", "neighbourhood", "neighborhood", "suburbs"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
-_STATE_KINDS = {"government": "government", "military": "military", "intelligence": "intelligence",
-                "police": "police", "civilians": "civilians"}
+_STATE_KINDS = {"government": "government", "legislature": "government", "military": "military",
+                "intelligence": "intelligence", "police": "police", "civilians": "civilians"}
 
 
 # --- the gazetteer -------------------------------------------------------------------------------
