@@ -427,3 +427,10 @@ def test_a_weekday_of_a_past_act_is_not_after_the_report():
     assert c.event.date == "2023-10-16"  # the report is of Thursday 19 October: the Monday before, not after
     planned = main("Hamas will release the hostages on Monday, officials said.", "2023-10-19")
     assert planned.event.date == "2023-10-23"
+
+
+def test_must_is_a_demand_not_a_release():
+    (e,) = [e for e in raw("Biden said on Monday that Hamas must release the hostages.", "2024-03-19") if e.type == "RETREAT"]
+    assert e.modality == "hypothetical"
+    assert not [e for e in events("Biden said on Monday that Hamas must release the hostages.", "2024-03-19")
+                if e.type == "RETREAT"]
