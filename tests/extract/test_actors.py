@@ -169,3 +169,10 @@ def test_a_parliament_is_the_states_legislature_not_its_government():
     assert found["The Israeli parliament"].actor == "ISR.legislature" and found["The Israeli parliament"].name == "Knesset"
     assert found["Congress"].actor == "USA.legislature"
     assert found["Britain's parliament"].actor == "GBR.legislature"
+
+
+def test_a_language_or_an_origin_is_not_the_state():
+    texts = {m.text for m in actors_of("Belgium's French-speaking culture minister criticised the decision, and a "
+                                        "British-born activist was detained, while French troops evacuated citizens.")}
+    assert "French" not in texts and "British" not in texts
+    assert "French troops" in texts

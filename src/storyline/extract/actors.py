@@ -62,6 +62,7 @@ _PLACE_NOUNS = frozenset({"city", "town", "camp", "heart", "centre", "center", "
                           "west", "parts", "streets", "governorate", "village", "neighbourhood", "neighborhood", "suburbs"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_LANGUAGE_OR_ORIGIN = frozenset({"speaking", "speaker", "speakers", "language", "born", "descent", "origin", "style"})
 _STATE_KINDS = {"government": "government", "legislature": "government", "military": "military",
                 "intelligence": "intelligence", "police": "police", "civilians": "civilians"}
 
@@ -572,6 +573,8 @@ class _Extractor:
     def owner_actor(self, owner, body: str | None, a: int, b: int, org_body: bool = False) -> ActorMention | None:
         kind, payload = owner
         g = self.g
+        if kind != "org" and b + 1 < len(self.toks) and self.toks[b].text == "-" and self.toks[b + 1].lower_ in _LANGUAGE_OR_ORIGIN:
+            return None  # "French-speaking", "British-born": a language or an origin, not the state
         if kind == "org":
             return self.mention(a, b, payload.id, payload.name, payload.kind, payload.country, None, payload.affiliation)
         iso = payload
