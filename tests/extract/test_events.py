@@ -434,3 +434,11 @@ def test_must_is_a_demand_not_a_release():
     assert e.modality == "hypothetical"
     assert not [e for e in events("Biden said on Monday that Hamas must release the hostages.", "2024-03-19")
                 if e.type == "RETREAT"]
+
+
+def test_who_condemns_an_attack_is_not_its_attacker():
+    attacks = [e for e in raw("The British envoy said some members still cannot bring themselves to condemn Hamas’ "
+                              "attacks on October 7.", "2024-03-25") if e.type == "ASSAULT"]
+    assert attacks and all("members" not in e.actor_text for e in attacks)  # those who will not condemn it
+    (strike,) = [e for e in raw("Israel launched strikes on Rafah on Monday.", "2024-03-25") if e.type == "ASSAULT"]
+    assert strike.actors == ["ISR"]  # a light verb's subject is the actor

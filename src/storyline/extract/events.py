@@ -1029,8 +1029,9 @@ class _Coder:
         for a in agents:
             flat.extend(a if isinstance(a, list) else self.expand(a))
         # a light verb's subject or a noun subject's verb: "Israel launched strikes"
-        if not flat and n.dep_ in ("dobj", "attr") and n.head.pos_ == "VERB":
-            flat = self.agents(n.head)
+        if not flat and n.dep_ in ("dobj", "attr") and n.head.pos_ == "VERB" and (
+                n.dep_ == "attr" or self.lemma(n.head) in self.lx.light_verbs):
+            flat = self.agents(n.head)  # not "the envoy condemned the attacks": who condemns did not attack
         return flat, [p for q in patients for p in self.expand(q)]
 
     def expand(self, t: Token) -> list[Token]:
