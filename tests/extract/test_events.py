@@ -442,3 +442,11 @@ def test_who_condemns_an_attack_is_not_its_attacker():
     assert attacks and all("members" not in e.actor_text for e in attacks)  # those who will not condemn it
     (strike,) = [e for e in raw("Israel launched strikes on Rafah on Monday.", "2024-03-25") if e.type == "ASSAULT"]
     assert strike.actors == ["ISR"]  # a light verb's subject is the actor
+
+
+def test_a_done_act_is_never_dated_after_its_report():
+    (e,) = [e for e in raw("In January protesters in London called for a boycott of the sponsor.", "2023-12-12")
+            if e.type in ("REQUEST", "PROTEST")]
+    assert e.date is None  # "January" read forward from a December report: no date rather than a wrong one
+    (p,) = [e for e in raw("Protesters will call for a boycott in January.", "2023-12-12") if e.type in ("REQUEST", "PROTEST")]
+    assert p.date == "2024-01"  # what is planned may lie ahead

@@ -1465,6 +1465,10 @@ class _Coder:
             if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
                 return anchor, anchor, anchor, "day", "text"
+            if c.modality == "asserted" and not progressive and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
+                    and not any(k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
+                # told as done, yet after its report: a day the tagger read forward or that belongs to another clause
+                return (None,) * 5
             return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
         if c.modality in ("asserted", "claimed", "negated") and not any(
                 k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
