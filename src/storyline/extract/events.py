@@ -267,7 +267,7 @@ _PEOPLE = frozenset("man men woman people person resident patient doctor nurse j
                     "voter lawmaker legislator senator mp counterpart colleague partner ally neighbour neighbor community "
                     "public population employee staff volunteer pilgrim worshipper farmer fisherman driver worker "
                     "official leader minister negotiator mediator lawyer judge prosecutor critic opponent rival "
-                    "counterpart host guest visitor delegate envoy ambassador diplomat citizen national suspect perpetrator".split())
+                    "host guest visitor delegate envoy ambassador diplomat citizen national suspect perpetrator".split())
 _LARGE_NUMBERS = frozenset("dozens hundreds thousands tens millions scores dozen hundred thousand".split())
 _IMPLICATIVES = frozenset("manage begin start continue proceed resume succeed help go get dare bother remember "
                           "fail refuse decline".split())
@@ -1068,7 +1068,7 @@ class _Coder:
         # a common noun must name people ("residents", "colleagues"); "need", "control", "his condolences",
         # "ambulances" are what the act is about, not who it is done to
         return h.pos_ != "NOUN" or lem in _PEOPLE or lem in _COLLECTIVES or lem in _KIN or lem in _AUDIENCE \
-            or "agents" in self.lx.group_of.get(lem, ()) or any(k.pos_ == "PROPN" for k in h.children if k.dep_ == "compound")
+            or any(k.pos_ == "PROPN" for k in h.children if k.dep_ == "compound")
 
     def mention_for(self, h: Token, agent: bool = False) -> ActorMention | None:
         if h.i in self.mention_at:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from dataclasses import dataclass, field
 from typing import Callable
 
-from storyline.story.events import MergedEvent, content_words
+from storyline.story.events import MergedEvent, content_words, sureness
 
 TYPE_WEIGHT = {
     "RETREAT": 1.0, "CONCEDE": 1.0, "AGREE": 1.0, "CONSULT": 0.9, "REQUEST": 0.7, "REJECT": 0.8, "AID": 0.7,
@@ -75,8 +75,7 @@ def salience(event: MergedEvent, routine: int = 0) -> float:
     novelty = 1.0 / (1.0 + 0.1 * routine)
     reach = 1.0 + math.log2(max(event.sources, 1)) + 0.5 * math.log2(max(_originals(event), 1))
     weight = MODE_WEIGHT.get((event.type, event.mode), TYPE_WEIGHT.get(event.type, 0.5))
-    sure = 0.5 + (event.confidence if event.confidence is not None else 0.5)
-    return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty * sure
+    return reach * weight * MODALITY_WEIGHT.get(event.modality, 0.5) * novelty * sureness(event.confidence)
 
 
 def _relative_to_coverage(days: list[TimelineDay], volume: dict[str, int]) -> None:

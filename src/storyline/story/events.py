@@ -233,9 +233,7 @@ def _merge(rows: list[dict]) -> MergedEvent:
     def representative(r: dict) -> float:
         ws = r["_words"]
         return sum(words[w] for w in ws) / (len(ws) + 5) if ws else 0.0
-    def sure(r: dict) -> float:
-        return 0.5 + (r["confidence"] if r.get("confidence") is not None else 0.5)
-    head = max(originals or rows, key=lambda r: representative(r) * sure(r))  # a likely-right report speaks for it
+    head = max(originals or rows, key=lambda r: representative(r) * sureness(r.get("confidence")))  # a likely-right report speaks for it
     key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))
     return MergedEvent(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
@@ -278,6 +276,11 @@ def _one_per_sentence(rows: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def sureness(confidence: float | None) -> float:
+    """A weight from 0.5 (surely wrong) to 1.5 (surely right) for a coding's confidence; 1 when unscored."""
+    return 0.5 + (confidence if confidence is not None else 0.5)
 
 
 def confident_events(merged: list[MergedEvent], min_confidence: float | None = None) -> list[MergedEvent]:
