@@ -431,11 +431,30 @@ _PAST_WORDS = {
 _NOT_PAST_ED = {"scheduled", "expected", "planned", "proposed", "need", "speed", "indeed", "proceed", "seed",
                 "feed", "united", "red", "bed", "shed", "hundred", "based", "related", "limited", "armed",
                 "concerned", "interested", "supposed", "used", "embed", "detailed", "unexpected", "unprecedented",
-                "continued", "alleged", "so-called", "called", "named", "advanced", "combined", "needed"}
+                "continued", "alleged", "so-called", "called", "named", "advanced", "combined", "needed",
+                "succeed", "exceed", "breed", "bleed", "heed", "greed", "weed", "deed", "steed"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
                 "still", "newly", "recently", "previously", "already", "any", "no", "each", "every"}
 _TOKEN_RE = re.compile(r"[A-Za-z']+")
 _CLAUSE_BREAK = re.compile(r"[.;!?:\n]['’]*\s|[\"“”]|''|``")
+# a period after an abbreviation ("Dr. Slepian", "Roe vs. Wade", "Birmingham, Ala., killed", "U.S. officials")
+# or before a lower-case word does not end the clause
+_ABBREV_RE = re.compile(
+    r"(?:^|[^\w.])(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Prof|Supt|vs|v|No|Inc"
+    r"|Corp|Co|Ltd|Bros|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|Conn|Fla"
+    r"|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
+    r"|(?:[A-Z]\.)*[A-Z])$")
+
+
+def _clause_breaks(s: str):
+    """Clause boundaries in ``s`` (see ``_CLAUSE_BREAK``), skipping periods of abbreviations."""
+    for m in _CLAUSE_BREAK.finditer(s):
+        i = m.start()
+        if s[i] == "." and (_ABBREV_RE.search(s, max(0, i - 12), i) or s[m.end():m.end() + 1].islower()):
+            continue
+        yield m
+
+
 _FUTURE_PHRASE_RE = re.compile(r"\b(?:as (?:early|soon) as|no later than|is to|are to|to be held|by)\s+(?:on\s+)?$", re.I)
 
 
@@ -443,9 +462,11 @@ def _direction(text: str, start: int, end: int) -> int:
     """+1 if the clause around text[start:end] talks about the future, -1 past, 0 unknown.
 
     The nearest strong cue wins (left context first at equal distance); weak cues only count without one.
-    A fronted expression ("In January, a week after ..., a bomb exploded") may find its verb further right.
+    A fronted expression ("In January, a week after ..., a bomb exploded") may find its verb further right:
+    the fallback reads the rest of the clause up to 140 characters (the word cap is only a safety bound).
+    Periods of abbreviations ("Dr.", "vs.", "Ala.", "U.S.") do not end the clause.
     """
-    return _direction_in(text, start, end, 60, 6) or _direction_in(text, start, end, 140, 16)
+    return _direction_in(text, start, end, 60, 6) or _direction_in(text, start, end, 140, 40)
 
 
 def _direction_in(text: str, start: int, end: int, rchars: int, rwords: int) -> int:
@@ -454,12 +475,12 @@ def _direction_in(text: str, start: int, end: int, rchars: int, rwords: int) -> 
     if _FUTURE_PHRASE_RE.search(left):
         return 1
     m = None
-    for m in _CLAUSE_BREAK.finditer(left):
+    for m in _clause_breaks(left):
         pass
     if m is not None:
         left = left[m.end():]
     right = text[end: end + rchars]
-    m = _CLAUSE_BREAK.search(right)
+    m = next(_clause_breaks(right), None)
     if m is not None:
         right = right[: m.start()]
     lw = _TOKEN_RE.findall(left)[::-1][:9]
@@ -479,10 +500,18 @@ def _direction_in(text: str, start: int, end: int, rchars: int, rwords: int) -> 
                     words[i + 1].lower() if not is_left and i + 1 < len(words) else "")
                 if w in ("plan", "plans") and nxt != "to":
                     continue
+                # "next to the embassy": a preposition of place
+                if w == "next" and nxt == "to":
+                    continue
                 # "until Thursday, they had not called him": a past perfect looks back from a past moment
                 if w in ("until", "till") and is_left and any(x.lower() in ("had", "hadn't") for x in rw[:4]):
                     return -1
                 # "the service planned for Saturday", "as previously planned": a participle, only a weak cue
+                # "the hastily planned trip": an adjectival participle, no cue
+                prev2 = words[i + 2].lower() if is_left and i + 2 < len(words) else (
+                    words[i - 2].lower() if not is_left and i > 1 else "")
+                if w == "planned" and (prev in _DETERMINERS or (prev.endswith("ly") and prev2 in _DETERMINERS)):
+                    continue
                 if w == "planned" and (nxt in ("for", "at", "on", "in", "by") or prev in (
                         "as", "previously", "originally", "was", "were", "been", "is", "are", "be")):
                     weak = weak or 1
