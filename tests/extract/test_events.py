@@ -450,3 +450,121 @@ def test_a_done_act_is_never_dated_after_its_report():
     assert e.date is None  # "January" read forward from a December report: no date rather than a wrong one
     (p,) = [e for e in raw("Protesters will call for a boycott in January.", "2023-12-12") if e.type in ("REQUEST", "PROTEST")]
     assert p.date == "2024-01"  # what is planned may lie ahead
+
+
+def test_its_after_a_passive_agent_is_that_agent():
+    for text in ("Families of hostages taken by Hamas during its attack on Israel marched in Tel Aviv.",
+                 "The plan would see some of the hostages snatched by Hamas in its deadly 7 October attacks released."):
+        (e,) = [e for e in raw(text, "2024-03-10") if e.type == "ASSAULT" and e.trigger.startswith("attack")]
+        assert e.actors == ["org:hamas"] and e.date == "2023-10-07"
+
+
+def test_a_date_of_another_clause_does_not_date_the_act():
+    (e,) = [e for e in raw("Israel has accused UNRWA of supporting Hamas, which the agency has denied, but in January it "
+                           "sacked nine of the 12 employees.", "2024-04-02") if e.type == "ACCUSE"]
+    assert e.date != "2024-01"  # January dates the sacking
+    (cut,) = [e for e in raw("Israel cut electricity and stopped deliveries of food through its crossings in response to "
+                             "an attack by Hamas militants on 7 October.", "2023-10-17") if e.trigger == "cut"]
+    assert cut.date is None  # some day between the attack and the report, not the attack's day
+
+
+def test_a_participle_shares_its_verbs_day():
+    (e,) = [e for e in raw("France said Wednesday that it was deeply concerned about the strikes, calling for a "
+                           "humanitarian pause.", "2023-11-02") if e.type == "REQUEST"]
+    assert e.date == "2023-11-01"
+
+
+def test_who_is_asked_not_what_is_asked_for():
+    for text in ("Hamas demanded the release of all Palestinian prisoners.",
+                 "Hamas has demanded an end to the war and a full withdrawal of Israeli troops from Gaza.",
+                 "He urged the immediate release of all Israeli hostages."):
+        for e in raw(text, "2024-07-04"):
+            if e.type == "REQUEST":
+                assert e.recipients == [], text
+    (e,) = [e for e in raw("Blinken urged Israel to allow more aid into Gaza.", "2024-07-04") if e.type == "REQUEST"]
+    assert e.recipients == ["ISR"]
+
+
+def test_efforts_to_get_an_agreement_are_no_agreement():
+    for e in raw("The rescue came amid efforts to try to get Israel and Hamas to agree to a ceasefire.", "2024-06-10"):
+        assert e.modality != "asserted" or e.type not in ("CONCEDE", "AGREE")
+
+
+def test_a_day_is_no_preposition_of_the_verb():
+    # "On Wednesday ... called": "call on" is a demand, "called the case meritless" is not
+    assert not [e for e in raw('On Wednesday, Kirby called the case "meritless".', "2024-01-03") if e.type == "REQUEST"]
+    assert [e for e in raw("On Wednesday, Kirby called on Hamas to release the hostages.", "2024-01-03") if e.type == "REQUEST"]
+
+
+def test_a_dateline_is_no_actor_and_push_back_is_rejection():
+    (e,) = [e for e in raw("DEIR AL-BALAH, Gaza Strip: Prime Minister Benjamin Netanyahu pushed back Saturday against "
+                           "international calls for a cease-fire.", "2023-11-12") if e.trigger == "pushed"]
+    assert e.type == "REJECT" and e.actor_text == ["Prime Minister Benjamin Netanyahu"]
+
+
+def test_the_attack_of_a_past_day_is_that_day():
+    (e,) = [e for e in raw("He adds that he wishes members would condemn the Hamas attacks of 7 October.", "2023-12-08")
+            if e.type == "ASSAULT"]
+    assert e.date == "2023-10-07" and e.modality == "asserted"
+
+
+def test_organising_a_meeting_is_a_plan():
+    assert all(e.modality == "planned" for e in raw("Lamont said he is organising a meeting with community leaders.",
+                                                    "2023-11-01") if e.type == "CONSULT")
+    assert all(e.modality == "planned" for e in raw("Cabinet ministers are meeting later to discuss the proposal.",
+                                                    "2023-11-01") if e.type == "CONSULT")
+
+
+def test_a_released_map_is_no_release():
+    assert not [e for e in raw("The IDF said Hamas launched a rocket toward Israel, and released a map of the area.",
+                               "2024-01-04") if e.type == "RETREAT"]
+
+
+def test_its_troops_are_the_bodys_own():
+    (e,) = [e for e in raw('The Israeli military has previously said its troops detained "about 200 terrorists" during a '
+                           'raid on the hospital in February.', "2024-06-19") if e.type == "COERCE"]
+    assert e.actors == ["ISR.military"]
+
+
+def test_fighters_handing_themselves_over_surrender():
+    (e,) = [e for e in raw('Netanyahu said dozens of Hamas fighters were "laying down their weapons and handing themselves '
+                           'over".', "2023-12-11") if e.trigger.startswith("hand")]
+    assert (e.type, e.mode) == ("RETREAT", "disarm")
+    (r,) = [e for e in raw("Hamas handed over 12 hostages to the Red Cross on Monday.", "2023-12-11") if e.type == "RETREAT"]
+    assert r.mode == "release"
+
+
+def test_its_in_a_response_is_the_other_side():
+    (e,) = [e for e in raw("The Israeli military launched a campaign in Gaza to destroy Hamas in response to its attack on "
+                           "southern Israel on 7 October.", "2024-07-09") if e.trigger == "attack"]
+    assert e.actors == ["org:hamas"] and e.date == "2023-10-07"
+
+
+def test_an_act_of_the_day_a_clause_names_is_not_the_reports():
+    assert all(e.date != "2023-11-20" for e in raw("The army released footage it says is from the day Hamas launched "
+                                                   "attacks.", "2023-11-20") if e.type == "ASSAULT")
+
+
+def test_what_one_is_urged_to_do_is_not_done():
+    (e,) = [e for e in raw("US President Joe Biden has urged Hamas to accept a new Israeli proposal.", "2024-05-31")
+            if e.type == "AGREE"]
+    assert e.modality != "asserted"
+
+
+def test_an_aide_is_not_the_person_whose_aide_he_is():
+    assert not [e for e in raw("US President Joe Biden's national security adviser has urged Israeli Prime Minister "
+                               "Benjamin Netanyahu to connect the war to a political strategy.", "2024-05-19")
+                if e.type == "REQUEST" and "person:joe-biden" in e.actors]
+
+
+def test_the_weekend_of_a_past_act_is_the_last_one():
+    (e,) = [e for e in raw("Israel will not restore power to Gaza until the hostages taken by Hamas over the weekend are "
+                           "freed, an Israeli minister has said.", "2023-10-12") if e.type == "ASSAULT"]
+    assert e.date == "2023-W40-WE"  # the report is of Thursday 12 October: the weekend before
+
+
+def test_a_past_perfect_under_a_dated_saying_is_earlier_than_the_saying():
+    assert all(e.date != "2024-03-04" for e in raw("Kirby said during a briefing on Monday that Mr Gantz had requested the "
+                                                   "Washington meeting.", "2024-03-05") if e.type == "REQUEST")
+    (e,) = [e for e in raw("Hamas said on Monday it accepted the terms.", "2024-03-05") if e.type == "AGREE"]
+    assert e.date == "2024-03-04"

@@ -108,6 +108,12 @@ class Gazetteer:
         self.maxlen[key[0]] = max(self.maxlen.get(key[0], 0), len(key))
 
 
+# A wire dateline at the start of a line: place in capitals, then a region or the agency, then a dash or colon
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*)*)"
+                       r"(?:,[ \t]+[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3})?[ \t]*(?:\((?:AP|AFP|Reuters|CNN|UPI)\)[ \t]*)?"
+                       r"(?<=[\w)])[ \t]*[:\u2014\u2013]")
+
+
 def _words(text: str) -> list[str]:
     """Split an alias the way spaCy's tokenizer splits running text."""
     return [t.text for t in _tokenizer()(text)] if text else []
@@ -606,6 +612,9 @@ class _Extractor:
                 self.interpret(part, pmentions, role_only)
         self.appositives(pmentions, role_only)
         self.resolve_doc(pmentions, role_only)
+        lines = [m.span(1) for m in _DATELINE.finditer(self.text) if not m.group(0).endswith(":") or "," in m.group(0)]
+        if lines:  # "DEIR AL-BALAH, Gaza Strip:" says where the report was filed, names no actor
+            self.out = [m for m in self.out if not any(a <= m.start < b for a, b in lines)]
         self.out.sort(key=lambda m: m.start)
         return self.out
 

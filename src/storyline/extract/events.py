@@ -483,7 +483,8 @@ class _Coder:
         if _courtesy(t, kids):
             return None
         # prepositions, also those hanging from a particle ("pulled out of the talks")
-        preps = [c for c in kids if c.dep_ in ("prep", "agent", "dative")]
+        preps = [c for c in kids if c.dep_ in ("prep", "agent", "dative")
+                 and not any(g.dep_ == "pobj" and g.i in self.temporal for g in c.children)]  # not "called ... on Wednesday"
         preps += [m for c in kids if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
         preps += [g for c in kids if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "back", "away", "off")
                   for g in c.children if g.dep_ == "prep"]
@@ -495,6 +496,9 @@ class _Coder:
                     found, val = self.lookup(v, pobj)
                     if found:
                         return val
+        if lem in ("hand", "give", "turn") and any(c.dep_ in ("dobj", "dative") and c.lower_ in _REFLEXIVE for c in kids) \
+                and any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("over", "up", "in") for c in kids):
+            return ("RETREAT", "disarm")  # "fighters handing themselves over": a surrender, no release
         for c in kids:
             if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == t.i + 1)) and c.lower_ in e.particles:
                 return e.particles[c.lower_]
@@ -917,6 +921,8 @@ class _Coder:
                             if p.dep_ == "prep" and p.lower_ == "between":
                                 agents = [x for g in p.children if g.dep_ == "pobj" for x in self.expand(g)]
             if c.trigger.i != a.i:  # light verb: the noun's own participants too
+                # the event noun is no participant ("launched a series of attacks on Israel from Gaza")
+                patients = [h for h in patients if not _is_under(c.trigger, h)]
                 na, np = self.noun_roles(c.trigger)
                 agents = agents or na
                 patients = patients or np
@@ -934,6 +940,9 @@ class _Coder:
                     c.mode = "third-party"
         agents = [h for h in agents if h.i not in self.temporal and not h.like_num]
         patients = [h for h in patients if h.i not in self.temporal and not h.like_num and h.i not in self.themes]
+        if c.type == "REQUEST":  # who is asked, not who is named inside what is asked for:
+            # "demanded the release of Palestinian prisoners", "called for aid access to Gaza"
+            patients = [h for h in patients if h.i in self.mention_at or h.pos_ in ("PRON", "PROPN") or self.actor_like(h)]
         c.actors, c.actor_phrases = self.to_mentions(agents, agent=True)
         c.collective_agent = any(self.mention_for(h, True) is None and (
             h.lemma_.lower() in _COLLECTIVES or (h.ent_type_ == "ORG" and h.pos_ == "PROPN")) for h in agents)
@@ -958,7 +967,7 @@ class _Coder:
             if by:
                 return self.expand(by[0])
             if subj:
-                s = subj[0]
+                s = min(subj, key=lambda k: abs(t.i - k.i))  # two subjects is a misparse: "DEIR AL-BALAH, Gaza Strip: Netanyahu pushed"
                 if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                     return self.expand(t.head)
                 return self.expand(s)
@@ -1078,6 +1087,12 @@ class _Coder:
             return m
         if h.pos_ == "PRON" or h.lower_ in _PRONOUNS:
             return self.resolve_pronoun(h) if h.lower_ in _PERSONAL else None
+        if agent and "agents" in self.lx.group_of.get(h.lemma_.lower(), ()):
+            own = next((k for k in h.children if k.dep_ == "poss" and k.lower_ in ("its", "their")), None)
+            if own is not None and not any(t.i in self.mention_at for t in _np_tokens(h, ("relcl", "acl", "appos", "prep"))):
+                m = self.resolve_pronoun(own)  # "the military said its troops detained": the military
+                if m is not None and m.kind != "person":
+                    return m
         if h.lemma_.lower() in self.lx.quantity_nouns or h.lemma_.lower() in _LARGE_NUMBERS:
             of = next((g for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), None)
             if of is not None:  # "thousands of Hamas fighters", "waves of Hamas fighters"
@@ -1094,6 +1109,9 @@ class _Coder:
         for t in near:
             if t.i in self.mention_at:
                 m = self.mention_at[t.i]
+                if m.kind == "person" and t.i != h.i and h.i not in self.mention_at and h.lemma_.lower() in _AIDES \
+                        and any(g.dep_ == "poss" for g in (t, t.head) if g.head.i == h.i):
+                    return None  # "Biden's national security adviser urged": the adviser, not Biden
                 if m.kind == "state" and t.i != h.i and t.dep_ in ("amod", "compound") and not body \
                         and h.lemma_.lower() not in self.lx.nouns:
                     return None  # "Palestinian Christians", "a Japanese company": people of a state, not the state
@@ -1133,6 +1151,12 @@ class _Coder:
         the main subject of the sentence before (itself resolved if a pronoun). An antecedent that
         is no actor ("the President", "the group") blocks: no guess from farther away."""
         fits = lambda m: m is not None and (m.kind == "person") == person  # noqa: E731
+        if _response_to(p):  # "Israel launched a campaign to destroy Hamas in response to its attack": not Israel's
+            before = [m for m in self.mentions if sent.start_char <= m.start and m.end <= p.idx and fits(m)]
+            verb = p.head.head.head.head
+            subj = next((self.subject_mention(k) for k in verb.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+            others = [m for m in before if subj is None or m.actor != subj.actor]
+            return others[-1] if others else None
         # an object pronoun is not its own clause's subject: "Washington has called on it"
         own = p.lower_ not in ("its", "their", "his", "her") and p.dep_ not in ("nsubj", "nsubjpass")
         t = p
@@ -1142,8 +1166,10 @@ class _Coder:
                 own = False
                 continue
             for c in t.children:
-                if c.dep_ == "nsubj" and c.i != p.i and c.i < p.i:
-                    m = self.subject_mention(c)
+                # a passive's agent is its logical subject: "hostages taken by Hamas during its attack"
+                s = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else c
+                if s is not None and c.dep_ in ("nsubj", "agent") and s.i != p.i and s.i < p.i:
+                    m = self.subject_mention(s)
                     if fits(m):
                         return m
         for c in reversed(self.doc[sent.start : p.i]):
@@ -1233,14 +1259,14 @@ class _Coder:
                 planned = True
         if a.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in a.children):
             hypothetical = True
+        if a.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in ("is", "are", "'s", "'re", "am") for k in a.children) \
+                and any(k.dep_ in ("advmod", "npadvmod") and k.lower_ in _LATER for k in a.children):
+            planned = True  # "cabinet ministers are meeting later": a present progressive of the future
         # an infinitive is an aim, not a deed, unless its verb says it happened: "closer to help
         # negotiate a deal", "sent troops to secure the border" (but "began to withdraw")
         if a.tag_ == "VBG" and a.dep_ == "pcomp" and a.head.head.pos_ in ("NOUN", "PROPN"):
             planned = c.aim = True  # "instructions for attacking and taking hostages": a plan's content
-        if not planned and not c.frame and not c.planned_by_frame and any(
-                any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) and self.lemma(v.head) not in _IMPLICATIVES
-                and not (self.lemma(v.head) in self.lx.verbs and self.lx.verbs[self.lemma(v.head)].frame)
-                for v in chain if v.head.i != v.i):
+        if not planned and not c.planned_by_frame and any(self.aim(v) for v in chain if v.head.i != v.i):
             planned = c.aim = True
         # event nouns: "no halt", "possible truce", "upcoming talks", "the deal for the release"
         if a.pos_ in ("NOUN", "PROPN") or c.trigger.i != a.i:
@@ -1253,9 +1279,14 @@ class _Coder:
                 if k.dep_ in ("amod", "compound", "nmod") and (k.lemma_.lower() in self.lx.planned_modifiers
                                                               or k.lower_ in self.lx.planned_modifiers):
                     planned = True
+            h = n.head
+            if h.pos_ in ("VERB", "AUX") and n.dep_ == "dobj" and self.lemma(h) in _ORGANISE and (
+                    h.tag_ == "VBG" or any(k.dep_ == "aux" and k.lower_ in _MODALS_FUT for k in h.children)):
+                planned = True  # "he is organising a meeting": not held yet
             if a.pos_ in ("NOUN", "PROPN"):
-                h = n.head
-                if h.pos_ in ("VERB", "AUX") and n.dep_ in ("dobj", "nsubjpass", "nsubj"):
+                dated = any(k.dep_ in ("det", "poss") and k.lower_ != "a" for k in n.children) and \
+                    self.timex_under(n, n, direct=True) is not None  # "the Hamas attacks of 7 October" happened
+                if h.pos_ in ("VERB", "AUX") and n.dep_ in ("dobj", "nsubjpass", "nsubj") and not dated:
                     hk = [k.lower_ for k in h.children if k.dep_ in ("aux", "auxpass")]
                     if any(x in _MODALS_HYPO for x in hk):
                         hypothetical = True
@@ -1279,6 +1310,16 @@ class _Coder:
         else:
             c.modality = "asserted"
         c.claimed_by = claimant.actor if c.modality == "claimed" else None
+
+    def aim(self, v: Token) -> bool:
+        """Whether an infinitive is only aimed at: "sent troops to secure the border", "efforts to try
+        to get Israel and Hamas to agree" (an implicative verb is as real as its own clause: "got them to agree")."""
+        if not any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) or v.head.i == v.i:
+            return False
+        h = v.head
+        if self.lemma(h) in self.lx.verbs and self.lx.verbs[self.lemma(h)].frame:
+            return self.lx.verbs[self.lemma(h)].frame == "request"  # "urged Hamas to accept": asked, not done
+        return self.lemma(h) not in _IMPLICATIVES or self.aim(h)
 
     def claimant(self, a: Token) -> ActorMention | None:
         t = a
@@ -1369,6 +1410,8 @@ class _Coder:
         while x.i != top.i and x.head.i != x.i:
             if x.dep_ in _CLAUSE and x.pos_ in ("VERB", "AUX") and x.i != top.i:
                 return True
+            if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and x.head.i == top.i and _own_clause(x, top):
+                return True  # "Israel has accused UNRWA, but in January it sacked ...": the other clause's date
             x = x.head
         return False
 
@@ -1392,6 +1435,8 @@ class _Coder:
         while x.i != scope.i and x.head.i != x.i:
             if x.dep_ == "prep" and x.lower_ in ("following", "after", "before", "prior", "until", "amid"):
                 return True
+            if _in_response(x):
+                return True  # "cut the power in response to the attack on 7 October": that attack's day
             x = x.head
         return False
 
@@ -1449,6 +1494,11 @@ class _Coder:
         if tx is None and a.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in _AT_THE_TIME
                                                      for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
+        if tx is None and a.dep_ == "advcl" and a.tag_ == "VBG" and a.head.pos_ in ("VERB", "AUX") and not any(
+                ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in a.children):
+            tx = self.timex_under(a.head, a.head)  # "France said Wednesday ..., calling for a pause": that Wednesday
+            if tx is not None and _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, a):
+                tx = None
         if tx is not None:
             progressive = a.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in ("is", "are", "'s", "'re") for k in a.children)
             if (c.modality == "planned" or progressive) and self.doc_date and tx.last_day and tx.last_day < self.doc_date \
@@ -1456,16 +1506,27 @@ class _Coder:
                 # "will release them on Friday": the coming Friday, not the last one
                 d = (date.fromisoformat(tx.first_day) + timedelta(days=7)).isoformat()
                 return d, d, d, "day", "text"
-            if c.modality == "asserted" and _told_past(a) and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
-                    and tx.text.lower().strip(" .") in _WEEKDAYS:
-                # "declared a siege on Monday, saying supplies would be cut": done, so the last Monday
-                d = (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat()
-                return d, d, d, "day", "text"
+            past = _told_past(a) or (a.tag_ == "VBN" and a.dep_ == "acl")  # "the hostages taken ... over the weekend"
+            if c.modality in ("asserted", "claimed") and past and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
+                    and (tx.text.lower().strip(" .") in _WEEKDAYS or tx.value.endswith("-WE")):
+                # "declared a siege on Monday, saying supplies would be cut": done, so the last Monday (weekend)
+                d0 = date.fromisoformat(tx.first_day) - timedelta(days=7)
+                if tx.value.endswith("-WE"):
+                    y, w, _ = d0.isocalendar()
+                    d1 = (date.fromisoformat(tx.last_day) - timedelta(days=7)).isoformat()
+                    return f"{y}-W{w:02d}-WE", d0.isoformat(), d1, "week", "text"
+                return d0.isoformat(), d0.isoformat(), d0.isoformat(), "day", "text"
             anchor = self.anchor_date(c) if len(tx.value) == 10 else None
             if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
                 return anchor, anchor, anchor, "day", "text"
-            if c.modality == "asserted" and not progressive and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
+            if a.pos_ in ("NOUN", "PROPN") and c.modality in ("asserted", "claimed") and self.doc_date and len(tx.value) == 10 \
+                    and tx.value > self.doc_date and not re.search(r"\d{4}|'\d\d", tx.text):
+                # "the October 7th attack" a year on, "the attacks of 7 October": the last such day, not the next
+                d = f"{int(tx.value[:4]) - 1}{tx.value[4:]}"
+                if d <= self.doc_date:
+                    return d, d, d, "day", "text"
+            if c.modality in ("asserted", "claimed") and not progressive and self.doc_date and tx.first_day and tx.first_day > self.doc_date \
                     and not any(k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
                 # told as done, yet after its report: a day the tagger read forward or that belongs to another clause
                 return (None,) * 5
@@ -1473,9 +1534,12 @@ class _Coder:
         if c.modality in ("asserted", "claimed", "negated") and not any(
                 k.dep_ == "aux" and k.lower_ in _MODALS_FUT | _MODALS_HYPO for k in a.children):
             rep = a  # "Hamas said yesterday it accepted the terms": no later than the saying
-            while rep.dep_ == "conj" and rep.head.i != rep.i:
-                rep = rep.head
-            if rep.dep_ == "ccomp" and rep.head.pos_ in ("VERB", "AUX") and self.lemma(rep.head) in self.lx.reporting_verbs:
+            while (rep.dep_ == "conj" or (rep.dep_ == "advcl" and rep.tag_ == "VBG" and not any(
+                    ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in rep.children))) and rep.head.i != rep.i:
+                rep = rep.head  # "France said Wednesday it was concerned, calling for a pause"
+            if rep.dep_ == "ccomp" and rep.head.pos_ in ("VERB", "AUX") and self.lemma(rep.head) in self.lx.reporting_verbs \
+                    and not any(k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "'d") for k in a.children):
+                # (not "Kirby said on Monday that Gantz had requested the meeting": some day before that Monday)
                 tx = self.timex_under(rep.head, rep.head)
                 if tx is not None and not _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, rep):
                     return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
@@ -1494,9 +1558,13 @@ class _Coder:
         participles and gerunds ("working with", "evacuating"), relative and subordinate clauses."""
         if a.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _BEFORE_THE_REPORT for ch in a.children):
             return True
+        if a.dep_ == "relcl" and a.head.lemma_.lower() in ("day", "night", "morning", "evening", "week", "time", "moment", "hour"):
+            return True  # "CCTV from the day Hamas launched attacks": that day's, not the report's
         if self.doc_date and any(ch.dep_ == "prep" and ch.lower_ in ("after", "following") and self.old_date_under(ch)
                                  for ch in a.children):
             return True  # "the offensive began after the October attack", written in January
+        if self.doc_date and any(_in_response(g) and not self.nested(g, a) and self.old_date_under(g, days=1) for g in a.subtree):
+            return True  # "cut the power in response to the attack on 7 October": some day since
         if any(ch.lower_ == "since" and ch.dep_ in ("prep", "mark") or (ch.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in ch.children)) for ch in a.children):
             return True  # "Houthis have launched attacks since the start of the war": a record, not the day's news
@@ -1517,9 +1585,9 @@ class _Coder:
             return False
         return not (self.finite(a) and self.main_clause(a))
 
-    def old_date_under(self, t: Token) -> bool:
-        """Whether a phrase holds a date a month or more before the report."""
-        limit = (date.fromisoformat(self.doc_date) - timedelta(days=30)).isoformat()
+    def old_date_under(self, t: Token, days: int = 30) -> bool:
+        """Whether a phrase holds a date a month (`days`) or more before the report."""
+        limit = (date.fromisoformat(self.doc_date) - timedelta(days=days)).isoformat()
         lo, hi = min(g.idx for g in t.subtree), max(g.idx + len(g) for g in t.subtree)
         return any(lo <= tx.start and tx.end <= hi and tx.last_day and tx.last_day < limit
                    for tx in self.sentence_timexes(self.cur))
@@ -1551,7 +1619,9 @@ class _Coder:
             by_actor = bool({m.actor for m in c.actors} & set(an.get("actors", [])))
             by_cue = any(w in self.cur_low for w in an.get("cues", []))
             if c.trigger.pos_ in ("NOUN", "PROPN"):
-                ok = c.trigger.lemma_.lower() in an.get("nouns", []) and by_actor
+                ok = c.trigger.lemma_.lower() in an.get("nouns", []) and by_actor and not (
+                    c.trigger.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in c.trigger.children))
+                # a bare plural is a kind of act, not the one day: "launched suicide bomb attacks on Israelis"
             else:
                 ok = c.mode in an.get("modes", []) and (by_actor or (by_cue and not c.actors)) and not any(
                     k.dep_ == "aux" and k.lower_ in ("has", "have") for k in c.anchor.children)
@@ -1658,7 +1728,35 @@ def _cease_fire(t: Token) -> bool:
 
 LEDE = 2  # sentences at a document's start that report its news, whatever their syntax
 _AT_THE_TIME = frozenset({"when", "as", "while"})
+_AIDES = frozenset("adviser advisor aide spokesman spokeswoman spokesperson envoy deputy lawyer attorney son daughter wife "
+                   "husband brother sister mother father secretary official minister representative negotiator".split())
+_REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
+_ORGANISE = frozenset({"organise", "organize", "arrange", "plan", "prepare", "schedule", "convene", "call", "seek", "propose"})
+_LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
+
+
+def _response_to(p: Token) -> bool:
+    """Whether a possessive is of what a response answers: "in response to its attack"."""
+    n = p.head
+    return p.dep_ == "poss" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") and n.head.head.lemma_.lower() in (
+        "response", "retaliation", "reprisal", "revenge") and n.head.head.head.i != n.head.head.i
+
+
+def _in_response(p: Token) -> bool:
+    """Whether a preposition says "in response to", "in retaliation for" (what follows is an earlier event)."""
+    return p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ("response", "retaliation", "reprisal", "revenge") for g in p.children)
+
+
+def _own_clause(conj: Token, head: Token) -> bool:
+    """Whether a coordinated verb is a clause of its own: its own subject ("but it sacked"), or
+    another tense than its head's ("has been bombarding for a month and began an offensive")."""
+    if any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children):
+        return True
+    aux = lambda v: {k.lower_ for k in v.children if k.dep_ in ("aux", "auxpass")}  # noqa: E731
+    perfect = {"has", "have", "had", "'s", "'ve"}
+    return bool(aux(head) & perfect) and not aux(conj) and conj.tag_ == "VBD"
 
 
 def _precision(value: str) -> str | None:
