@@ -171,3 +171,12 @@ def test_seed_documents(shared):
     assert (netanyahu.id, netanyahu.role, netanyahu.affiliation) == ("person:benjamin-netanyahu", "prime minister", "ISR.government")
     assert reg.resolve("role:USA.government:secretary-of-state") == "person:antony-blinken"
     assert reg.get("org:hamas").documents >= 4
+
+
+def test_two_names_run_together_do_not_join_two_people():
+    ms = [pm(f"a{i}", "Joe Biden", role="president", aff="USA.government") for i in range(5)]
+    ms += [pm(f"b{i}", "Donald Trump", role="former president", aff="USA.government") for i in range(3)]
+    ms += [pm("c", "Joe Biden Donald Trump", role="president", aff="USA.government"), pm("d", "Trump")]
+    reg = build_registry(ms)
+    assert reg.resolve("person:trump") == "person:donald-trump"
+    assert reg.resolve("person:donald-trump") != reg.resolve("person:joe-biden")

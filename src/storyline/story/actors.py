@@ -410,13 +410,16 @@ def _build_persons(reg: Registry, aggs: dict[str, _Agg]) -> None:
                         join(r, d)
                         break
 
+    # two full names run together by the tagger ("Joe Biden Donald Trump"): no one's longer name
+    glued = {k for k in by_key if any(k[:i] in by_key and k[i:] in by_key for i in range(2, len(k) - 1))}
+
     def subsets() -> None:
         """A name inside longer names folds into the longer one, longest first."""
         for key in sorted(by_key, key=len, reverse=True):
             if not key:
                 continue
             sups = set.intersection(*(by_word[w] for w in key)) - {key}
-            sups = {k for k in sups if len(k) > len(key) and _in_order(key, k)}
+            sups = {k for k in sups if len(k) > len(key) and _in_order(key, k) and k not in glued}
             first_name = False
             if len(key) == 1:  # one word: a surname ("Haniyeh"), else a first name only when unambiguous
                 surname = {k for k in sups if k[-1] == key[0]}
