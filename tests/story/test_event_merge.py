@@ -208,3 +208,32 @@ def test_the_likelier_report_speaks_for_the_event():
     [m] = merge_events(rows)
     assert m.summary == "Hamas freed 13 Israeli hostages on Friday." and m.confidence == 0.9
     assert m.summary_citation.doc_id == "b" and m.citations[0].doc_id == "a"
+
+
+def test_a_participant_of_one_outlet_only_is_not_the_merged_events():
+    rows = [
+        row("a", "Israeli forces began an attack on Rafah on Monday.", type="ASSAULT", mode=None, actors=("ISR.military",),
+            recipients=()),
+        row("b", "Israeli forces began an attack on the city of Rafah on Monday.", type="ASSAULT", mode=None,
+            actors=("ISR.military",), recipients=("org:nasser",), outlet="Live page"),
+        row("c", "Israel's army began an attack on Rafah on Monday, a live page said.", type="ASSAULT", mode=None,
+            actors=("ISR.military",), recipients=("org:nasser",), outlet="Live page"),
+    ]
+    [m] = merge_events(rows)
+    assert m.summary_citation.doc_id == "a"
+    assert m.recipients == []  # one outlet's repeated coding does not speak for the event
+    rows[0]["outlet"] = "Wire"
+    rows[2]["outlet"] = "Paper"  # two outlets of three name it: it is the event's
+    assert merge_events(rows)[0].recipients == ["org:nasser"]
+
+
+def test_the_cited_report_tells_the_event_as_the_merged_record_has_it():
+    rows = [
+        row("a", "The White House will convene a roundtable on Monday on the hostages.", type="CONSULT", mode=None,
+            actors=("USA.government",), modality="planned"),
+        row("b", "The White House convened a roundtable on the hostages on Monday.", type="CONSULT", mode=None,
+            actors=("USA.government",)),
+    ]
+    rows[0]["confidence"], rows[1]["confidence"] = 0.95, 0.6  # the planned report is the likelier coding
+    [m] = merge_events(rows)
+    assert m.modality == "asserted" and m.summary_citation.doc_id == "b"

@@ -204,13 +204,15 @@ def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
 
 
 def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
-    """The representative report's participants, then those at least half the reports name: one
-    stray coding among many reports does not become the event's actor."""
-    counts: Counter = Counter()
+    """The representative report's participants, then those that at least half the outlets name, and
+    two outlets at least: one stray coding, or one live page's repeats, does not become the event's actor."""
+    by: dict[str, set] = defaultdict(set)
     for r in rows:
-        counts.update(set(r.get(key) or []))
+        for k in set(r.get(key) or []):
+            by[k].add(r.get("outlet") or r["doc_id"])
+    outlets = len({r.get("outlet") or r["doc_id"] for r in rows})
     out = list(head.get(key) or [])
-    out += [k for k, n in counts.most_common() if k not in out and n * 2 >= len(rows) and n > 1]
+    out += [k for k, n in sorted(by.items(), key=lambda kv: -len(kv[1])) if k not in out and len(n) * 2 >= outlets and len(n) > 1]
     return out
 
 
@@ -233,7 +235,11 @@ def _merge(rows: list[dict]) -> MergedEvent:
     def representative(r: dict) -> float:
         ws = r["_words"]
         return sum(words[w] for w in ws) / (len(ws) + 5) if ws else 0.0
-    head = max(originals or rows, key=lambda r: representative(r) * sureness(r.get("confidence")))  # a likely-right report speaks for it
+    # a likely-right report speaks for it, one that tells the event as the merged record has it (modality, day)
+    pool = originals or rows
+    told = lambda r: (r.get("modality") or "asserted") == modality  # noqa: E731
+    pool = [r for r in pool if told(r) and r.get("date") == main_date] or [r for r in pool if told(r)] or pool
+    head = max(pool, key=lambda r: representative(r) * sureness(r.get("confidence")))
     key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))
     return MergedEvent(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
