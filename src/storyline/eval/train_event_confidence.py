@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", required=True, help="a store holding the analysed shared corpus")
     ap.add_argument("--labels", default=str(LABELS))
-    ap.add_argument("--target", type=float, default=0.9, help="out-of-fold precision the default threshold must reach")
+    # 95 %, not 90 %: blind hand checks of merged events have found fewer right than the out-of-fold figure
+    ap.add_argument("--target", type=float, default=0.95, help="out-of-fold precision the default threshold must reach")
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL_FILE.name}")
     args = ap.parse_args(argv)
 
