@@ -568,3 +568,9 @@ def test_a_past_perfect_under_a_dated_saying_is_earlier_than_the_saying():
                                                    "Washington meeting.", "2024-03-05") if e.type == "REQUEST")
     (e,) = [e for e in raw("Hamas said on Monday it accepted the terms.", "2024-03-05") if e.type == "AGREE"]
     assert e.date == "2024-03-04"
+
+
+def test_tomorrows_meeting_is_planned_and_tomorrow():
+    (e,) = [e for e in raw("Tomorrow's meeting between Netanyahu and Biden at the White House will focus on the hostages.",
+                           "2024-07-24") if e.type == "CONSULT"]
+    assert e.modality == "planned" and e.date == "2024-07-25"  # not last year's 25 July

@@ -1283,6 +1283,10 @@ class _Coder:
             if h.pos_ in ("VERB", "AUX") and n.dep_ == "dobj" and self.lemma(h) in _ORGANISE and (
                     h.tag_ == "VBG" or any(k.dep_ == "aux" and k.lower_ in _MODALS_FUT for k in h.children)):
                 planned = True  # "he is organising a meeting": not held yet
+            if a.pos_ in ("NOUN", "PROPN") and self.doc_date:
+                own = self.timex_under(n, n, direct=True)
+                if own is not None and own.first_day and own.first_day > self.doc_date and not _MONTH_RE.search(own.text):
+                    planned = True  # "tomorrow's meeting", "next week's talks": not held yet
             if a.pos_ in ("NOUN", "PROPN"):
                 dated = any(k.dep_ in ("det", "poss") and k.lower_ != "a" for k in n.children) and \
                     self.timex_under(n, n, direct=True) is not None  # "the Hamas attacks of 7 October" happened
@@ -1521,7 +1525,7 @@ class _Coder:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
                 return anchor, anchor, anchor, "day", "text"
             if a.pos_ in ("NOUN", "PROPN") and c.modality in ("asserted", "claimed") and self.doc_date and len(tx.value) == 10 \
-                    and tx.value > self.doc_date and not re.search(r"\d{4}|'\d\d", tx.text):
+                    and tx.value > self.doc_date and _MONTH_RE.search(tx.text) and not re.search(r"\d{4}|'\d\d", tx.text):
                 # "the October 7th attack" a year on, "the attacks of 7 October": the last such day, not the next
                 d = f"{int(tx.value[:4]) - 1}{tx.value[4:]}"
                 if d <= self.doc_date:
@@ -1728,6 +1732,7 @@ def _cease_fire(t: Token) -> bool:
 
 LEDE = 2  # sentences at a document's start that report its news, whatever their syntax
 _AT_THE_TIME = frozenset({"when", "as", "while"})
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I)
 _AIDES = frozenset("adviser advisor aide spokesman spokeswoman spokesperson envoy deputy lawyer attorney son daughter wife "
                    "husband brother sister mother father secretary official minister representative negotiator".split())
 _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
