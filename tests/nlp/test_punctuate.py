@@ -163,3 +163,27 @@ def test_needs_restoration(shared):
     assert not needs_restoration(PUNCTUATED)
     assert not needs_restoration("ceasefire talks resume")  # too short to tell
     assert needs_restoration(" ".join(["the talks are due to resume in cairo on sunday"] * 12))
+
+
+def test_timeline17_training_loader(tmp_path):
+    """Penn-Treebank sentence lines of Timeline17-style folders become clean training sentences."""
+    from storyline.nlp.train_punctuate import detokenize_ptb, load_extra_training
+
+    assert detokenize_ptb("`` They do n't learn , '' said Mexico 's -LRB- AP -RRB- official .") == (
+        "They don't learn,'' said Mexico's ( AP) official.")
+    boiler = "Your comments may be published on any BBC media worldwide . "
+    for k in range(3):
+        day = tmp_path / "bpoil_x" / "InputDocs" / f"2010-05-0{k + 1}"
+        day.mkdir(parents=True)
+        (day / f"{k}.htm.txt").write_text(
+            f"Oil spill headline The first sentence is run into the headline number {k} . \n"
+            f"NEW ORLEANS -LRB- AP -RRB- -- BP 's engineers say the cap is holding {k} . \n"
+            "Photograph : Someone\\/AP A caption line that runs into text . \n"
+            "Read more ... \nShort line . \n"
+            f"`` We ca n't say when , '' said the U.S. official on day {k} . \n" + boiler, encoding="utf-8")
+    (tmp_path / "bpoil_x" / "timelines").mkdir()
+    (tmp_path / "bpoil_x" / "timelines" / "x.txt").write_text("2010-05-01\nNot an article . \n", encoding="utf-8")
+    docs = load_extra_training(tmp_path.parent, [tmp_path.name])
+    assert len(docs) == 3
+    assert docs[0] == [["bp's", "engineers", "say", "the", "cap", "is", "holding", "0"],
+                       ["we", "can't", "say", "when", "said", "the", "us", "official", "on", "day", "0"]]

@@ -127,6 +127,83 @@ def paragraphs_to_sentences(paras: list[str]) -> list[list[str]]:
     return sents
 
 
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_PTB_CLITICS = frozenset(["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"])
+_PTB_CLOSERS = frozenset([".", ",", ";", ":", "?", "!", "%", ")", "]", "}", "''", "'"])
+_PTB_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?: \([A-Za-z ]{1,20}\))? --? ")
+
+
+def detokenize_ptb(line: str) -> str:
+    """Undo Penn-Treebank tokenisation of one sentence line ("Mexico 's" -> "Mexico's", "ca n't" -> "can't",
+    "said . ''" -> "said.''", "-LRB-" -> "("), so that ``normalise`` sees the same words as in running text."""
+    out: list[str] = []
+    for tok in line.split():
+        tok = _PTB_BRACKETS.get(tok, tok)
+        if tok == "``" or tok == "`":
+            continue  # opening quotes carry nothing for the labels
+        low = tok.lower()
+        if out and (low in _PTB_CLITICS or tok in _PTB_CLOSERS
+                    or (low == "na" and out[-1].lower() in ("gon", "wan"))
+                    or (low == "not" and out[-1].lower() == "can")):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
+def timeline17_documents(root: Path, min_shared: int = 3) -> list[list[str]]:
+    """Cleaned sentence lines of every article under a Timeline17-style folder (training text only).
+
+    Layout ``<root>/<topic>/InputDocs/<date>/<id>.htm.txt`` (or ``root`` being one topic folder): one article
+    per file, one Penn-Treebank-tokenised sentence per line. Exact duplicate articles are read once; dropped
+    are the first line (headline and standfirst run into the first sentence), lines shared by ``min_shared`` or
+    more articles (site boilerplate: comment policies, "The Associated Press contributed ..."), photo credits,
+    lines with an ellipsis (truncated teasers), lines of fewer than 4 tokens or without sentence-final
+    punctuation, and lines that are not mostly ASCII letters (garbled or non-English pages). A leading
+    dateline ("NEW ORLEANS (AP) --") is cut off. Lines are detokenised (``detokenize_ptb``).
+    """
+    paths = sorted(p for p in root.rglob("*.txt") if "InputDocs" in p.parts)
+    raw_docs, seen = [], set()
+    for p in paths:
+        lines = [ln.strip() for ln in p.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+        key = "\n".join(lines)
+        if not lines or key in seen:
+            continue
+        seen.add(key)
+        raw_docs.append(lines)
+    shared_lines = Counter(ln for lines in raw_docs for ln in set(lines))
+    docs = []
+    for lines in raw_docs:
+        kept = []
+        for ln in lines[1:]:
+            toks = ln.split()
+            if (shared_lines[ln] >= min_shared or len(toks) < 4 or ln.startswith("Photograph :")
+                    or "..." in toks or "…" in ln or "-LCB-" in toks):
+                continue
+            letters = [c for c in ln if c.isalpha()]
+            if not letters or sum(c.isascii() for c in letters) < 0.97 * len(letters):
+                continue
+            text = _PTB_DATELINE_RE.sub("", detokenize_ptb(ln))
+            if not re.search(r"[.?!][\"'”’)\]]*$", text):
+                continue
+            kept.append(text)
+        if kept:
+            docs.append(kept)
+    return docs
+
+
+def load_extra_training(shared: Path, folders: list[str]) -> list[list[list[str]]]:
+    """Training-only documents (lists of sentences) from Timeline17-style folders given relative to ``shared``
+    (e.g. ``bench/timeline17``); every cleaned line ends a sentence (``paragraphs_to_sentences``)."""
+    docs = []
+    for folder in folders:
+        for lines in timeline17_documents(shared / folder):
+            s = paragraphs_to_sentences(lines)
+            if s:
+                docs.append(s)
+    return docs
+
+
 def load_corpus(shared: Path, part: str = "test", limit: int = 0) -> list[list[list[str]]]:
     """Documents (lists of sentences) from BBC and White House of one part: "train", "dev" or "test".
 

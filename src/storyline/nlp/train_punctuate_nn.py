@@ -12,6 +12,8 @@ exported to ``.npz`` (and checked against the numpy forward pass of ``punctuate.
     python -m storyline.nlp.train_punctuate_nn --shared ../shared --out /tmp/nn --minutes 44 [--init-npz OLD.npz]
     python -m storyline.nlp.train_punctuate_nn --shared ../shared --tune-mix src/storyline/nlp/models/sentence_boundary_nn.npz
 
+``--extra bench/timeline17`` adds training-only text from Timeline17-style folders
+(``train_punctuate.load_extra_training``); the dev and held-out documents do not change.
 ``--tune-mix`` chooses, on the same noised dev documents, how the tagger's logit is mixed with the CRF's
 (``punctuate.MixedBoundaryModel``). The exact recipe of the shipped file is in ``models/README.md``.
 Inference needs numpy only.
@@ -30,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.nlp.punctuate import NN_CLASSES, NN_MODEL_FILE, NeuralBoundaryModel, nn_inputs, nn_windows
-from storyline.nlp.train_punctuate import SEED, evaluate, flatten, load_corpus, noisy, prf
+from storyline.nlp.train_punctuate import SEED, evaluate, flatten, load_corpus, load_extra_training, noisy, prf
 
 
 def build_model(torch, n_vocab, n_suffix, dims=(128, 16, 32), hidden=192, layers=2, dropout=0.25):
@@ -115,6 +117,11 @@ def train(args: argparse.Namespace) -> None:
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     train_docs = load_corpus(shared, "train")
+    if args.extra:
+        extra = load_extra_training(shared, args.extra)
+        print(f"extra training text from {', '.join(args.extra)}: {len(extra)} docs,"
+              f" {sum(len(s) for d in extra for s in d)} words", flush=True)
+        train_docs += extra
     dev_docs = load_corpus(shared, "dev")
     counts = Counter(w for d in train_docs for s in d for w in s)
     init = None
@@ -163,9 +170,19 @@ def train(args: argparse.Namespace) -> None:
                 print(f"  warm start: {target} from {k}", flush=True)
         model.load_state_dict(sd)
     print(f"parameters: {sum(p.numel() for p in model.parameters()):,}", flush=True)
+
+    def dev_f1() -> tuple[float, float]:
+        model.eval()
+        probs = 1 / (1 + np.exp(-np.concatenate([lg[:-1] for lg in
+                                                 window_logits(torch, model, dev_ids, W, args.core)])))
+        return max((prf(dev_gold, probs >= t)[2], float(t)) for t in np.arange(0.2, 0.71, 0.025))
+
+    W = args.width
+    if args.init or init is not None:
+        f, thr = dev_f1()
+        print(f"warm start: noised dev F1 {f:.4f} at {thr:.3f} ({time.time() - t0:.0f}s)", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     rng = random.Random(SEED + args.first_epoch)
-    W = args.width
     best = (-1.0, 0.5, -1)
     t_start = time.time()
     budget = args.minutes * 60 - (t_start - t0)
@@ -226,10 +243,7 @@ def train(args: argparse.Namespace) -> None:
                       f" lr {opt.param_groups[0]['lr']:.2e} ({time.time() - t0:.0f}s)", flush=True)
         if nb < (n_win / args.batch) * 0.3 and epoch > args.first_epoch:
             break  # too little of an epoch since the last evaluation
-        model.eval()
-        probs = 1 / (1 + np.exp(-np.concatenate([lg[:-1] for lg in
-                                                 window_logits(torch, model, dev_ids, W, args.core)])))
-        f, thr = max((prf(dev_gold, probs >= t)[2], float(t)) for t in np.arange(0.2, 0.71, 0.025))
+        f, thr = dev_f1()
         print(f"epoch {epoch}: {nb} batches, loss {tot / max(nb, 1):.4f}; noised dev F1 {f:.4f} at {thr:.3f}"
               f" ({time.time() - t0:.0f}s)", flush=True)
         if f > best[0]:
@@ -305,6 +319,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dims", type=int, nargs=3, default=(128, 16, 32), help="word, class, suffix embedding sizes")
     ap.add_argument("--init", default="", help="continue from these torch weights (--state of a run)")
     ap.add_argument("--first-epoch", type=int, default=1, help="number of the first epoch (when continuing)")
+    ap.add_argument("--extra", nargs="*", default=[], help="training-only Timeline17-style folders, relative to"
+                    " --shared (e.g. bench/timeline17)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--state", default="/tmp/punctuate_nn_state.pt", help="torch weights of the best epoch")
     ap.add_argument("--tune-mix", default="", help="only choose the CRF mixing of this exported model")
