@@ -574,3 +574,21 @@ def test_tomorrows_meeting_is_planned_and_tomorrow():
     (e,) = [e for e in raw("Tomorrow's meeting between Netanyahu and Biden at the White House will focus on the hostages.",
                            "2024-07-24") if e.type == "CONSULT"]
     assert e.modality == "planned" and e.date == "2024-07-25"  # not last year's 25 July
+
+
+def test_an_attack_that_killed_over_the_weekend_is_of_that_weekend():
+    (e,) = [e for e in raw("Kerem Shalom crossing was closed after a rocket attack by Hamas fighters over the weekend killed "
+                           "four Israeli soldiers in the area.", "2024-05-07") if e.trigger == "attack"]
+    assert e.date == "2024-W18-WE"  # not the well-known 7 October
+
+
+def test_the_subsequent_act_is_not_of_the_first_acts_day():
+    assert all(e.date != "2023-10-07" for e in raw(
+        "Prince Turki condemned both sides, following Hamas's 7 October attack on southern Israel and the subsequent "
+        "Israeli bombardment of Gaza.", "2023-10-20") if e.trigger == "bombardment")
+
+
+def test_condemning_hamas_for_its_attacks():
+    (e,) = [e for e in raw("The US said the resolution failed to clearly condemn Hamas for its deadly 7 October attacks.",
+                           "2023-12-09") if e.type == "ASSAULT"]
+    assert e.actors == ["org:hamas"]

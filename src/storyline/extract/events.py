@@ -1151,6 +1151,12 @@ class _Coder:
         the main subject of the sentence before (itself resolved if a pronoun). An antecedent that
         is no actor ("the President", "the group") blocks: no guess from farther away."""
         fits = lambda m: m is not None and (m.kind == "person") == person  # noqa: E731
+        n = p.head
+        if p.dep_ == "poss" and n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.pos_ == "VERB":
+            obj = next((k for k in n.head.head.children if k.dep_ == "dobj" and k.i < p.i), None)
+            m = self.subject_mention(obj) if obj is not None else None
+            if fits(m):
+                return m  # "failed to condemn Hamas for its attacks": Hamas's
         if _response_to(p):  # "Israel launched a campaign to destroy Hamas in response to its attack": not Israel's
             before = [m for m in self.mentions if sent.start_char <= m.start and m.end <= p.idx and fits(m)]
             verb = p.head.head.head.head
@@ -1485,8 +1491,9 @@ class _Coder:
         t = a
         while tx is None:
             tx = self.timex_under(t, t)
-            if tx is not None or t.dep_ != "conj" or t.head.i == t.i:
-                break
+            if tx is not None or t.dep_ != "conj" or t.head.i == t.i or any(
+                    k.dep_ == "amod" and k.lower_ in ("subsequent", "ensuing", "later", "following") for k in t.children):
+                break  # "Hamas's 7 October attack and the subsequent bombardment": not that day
             t = t.head
         if tx is None and a.dep_ in ("relcl", "acl") and a.head.pos_ in ("NOUN", "PROPN"):
             noun = a.head  # "the 7 October attack, in which ... were killed"
@@ -1498,6 +1505,10 @@ class _Coder:
         if tx is None and a.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in _AT_THE_TIME
                                                      for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
+        if tx is None and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX"):
+            tx = self.timex_under(a.head, a.head)  # "a rocket attack over the weekend killed four soldiers": the killing's day
+            if tx is not None and _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, a):
+                tx = None
         if tx is None and a.dep_ == "advcl" and a.tag_ == "VBG" and a.head.pos_ in ("VERB", "AUX") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "France said Wednesday ..., calling for a pause": that Wednesday
