@@ -592,3 +592,11 @@ def test_condemning_hamas_for_its_attacks():
     (e,) = [e for e in raw("The US said the resolution failed to clearly condemn Hamas for its deadly 7 October attacks.",
                            "2023-12-09") if e.type == "ASSAULT"]
     assert e.actors == ["org:hamas"]
+
+
+def test_a_rocket_attack_months_on_is_not_the_7_october_attack():
+    assert all(e.date != "2023-10-07" for e in raw(
+        "Aid agencies said no trucks had crossed since Sunday, when the nearby Kerem Shalom crossing was closed after a "
+        "Hamas rocket attack killed four Israeli soldiers.", "2024-05-07") if e.type == "ASSAULT")
+    (e,) = [e for e in raw("Hamas launched an attack on Israel, killing hundreds.", "2023-10-09") if e.trigger == "attack"]
+    assert e.date == "2023-10-07"  # days after it, the attack is that one

@@ -1636,7 +1636,10 @@ class _Coder:
             if c.trigger.pos_ in ("NOUN", "PROPN"):
                 ok = c.trigger.lemma_.lower() in an.get("nouns", []) and by_actor and not (
                     c.trigger.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in c.trigger.children))
-                # a bare plural is a kind of act, not the one day: "launched suicide bomb attacks on Israelis"
+                # a bare plural is a kind of act, not the one day: "launched suicide bomb attacks on Israelis";
+                # "a Hamas rocket attack" months on is another attack
+                if ok and self.doc_date and any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in c.trigger.children):
+                    ok = date.fromisoformat(self.doc_date) - date.fromisoformat(str(an["date"])) <= timedelta(days=30)
             else:
                 ok = c.mode in an.get("modes", []) and (by_actor or (by_cue and not c.actors)) and not any(
                     k.dep_ == "aux" and k.lower_ in ("has", "have") for k in c.anchor.children)
