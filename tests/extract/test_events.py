@@ -600,3 +600,10 @@ def test_a_rocket_attack_months_on_is_not_the_7_october_attack():
         "Hamas rocket attack killed four Israeli soldiers.", "2024-05-07") if e.type == "ASSAULT")
     (e,) = [e for e in raw("Hamas launched an attack on Israel, killing hundreds.", "2023-10-09") if e.trigger == "attack"]
     assert e.date == "2023-10-07"  # days after it, the attack is that one
+
+
+def test_warning_that_talks_could_fail_is_no_demand():
+    assert not [e for e in raw("Hamas has warned that talks in Qatar to try and secure a new ceasefire could now be "
+                               "jeopardised.", "2024-03-01") if e.type == "REQUEST"]
+    (e,) = [e for e in raw("The US warned Iran not to escalate the conflict.", "2024-03-01") if e.type == "REQUEST"]
+    assert e.recipients == ["IRN"]

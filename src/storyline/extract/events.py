@@ -831,7 +831,8 @@ class _Coder:
                 return Coded("THREATEN", self.threat_mode(code) or "violence", t, t, frame=True)
             if irrealis:
                 return None  # "the world may be facing the most dangerous time": a forecast, no threat
-            if clause.dep_ in ("xcomp", "ccomp") and any(k.dep_ == "aux" and k.lower_ == "to" for k in clause.children) or (
+            if clause.dep_ in ("xcomp", "ccomp") and any(k.dep_ == "aux" and k.lower_ == "to" for k in clause.children) and not any(
+                    k.dep_ == "mark" and k.lower_ == "that" for k in clause.children) or (
                     clause.dep_ == "ccomp" and clause.tag_ == "VB" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in clause.children)):
                 return Coded("REQUEST", "change", t, t, frame=True, complement=clause)  # "warned members not to escalate"
             inner = next((k for k in clause.children if k.dep_ in ("nsubj", "nsubjpass")), None)
