@@ -1290,13 +1290,13 @@ class _Coder:
             if h.pos_ in ("VERB", "AUX") and n.dep_ == "dobj" and self.lemma(h) in _ORGANISE and (
                     h.tag_ == "VBG" or any(k.dep_ == "aux" and k.lower_ in _MODALS_FUT for k in h.children)):
                 planned = True  # "he is organising a meeting": not held yet
-            if a.pos_ in ("NOUN", "PROPN") and self.doc_date:
-                own = self.timex_under(n, n, direct=True)
-                if own is not None and own.first_day and own.first_day > self.doc_date and not _MONTH_RE.search(own.text):
-                    planned = True  # "tomorrow's meeting", "next week's talks": not held yet
             if a.pos_ in ("NOUN", "PROPN"):
-                dated = any(k.dep_ in ("det", "poss") and k.lower_ != "a" for k in n.children) and \
-                    self.timex_under(n, n, direct=True) is not None  # "the Hamas attacks of 7 October" happened
+                own = self.timex_under(n, n, direct=True)
+                if self.doc_date and own is not None and own.first_day and own.first_day > self.doc_date \
+                        and not _MONTH_RE.search(own.text):
+                    planned = True  # "tomorrow's meeting", "next week's talks": not held yet
+                dated = own is not None and any(k.dep_ in ("det", "poss") and k.lower_ != "a" for k in n.children)
+                # "the Hamas attacks of 7 October" happened
                 if h.pos_ in ("VERB", "AUX") and n.dep_ in ("dobj", "nsubjpass", "nsubj") and not dated:
                     hk = [k.lower_ for k in h.children if k.dep_ in ("aux", "auxpass")]
                     if any(x in _MODALS_HYPO for x in hk):
@@ -1328,8 +1328,9 @@ class _Coder:
         if not any(k.dep_ == "aux" and k.lower_ == "to" for k in v.children) or v.head.i == v.i:
             return False
         h = v.head
-        if self.lemma(h) in self.lx.verbs and self.lx.verbs[self.lemma(h)].frame:
-            return self.lx.verbs[self.lemma(h)].frame == "request"  # "urged Hamas to accept": asked, not done
+        entry = self.lx.verbs.get(self.lemma(h))
+        if entry is not None and entry.frame:
+            return entry.frame == "request"  # "urged Hamas to accept": asked, not done
         return self.lemma(h) not in _IMPLICATIVES or self.aim(h)
 
     def claimant(self, a: Token) -> ActorMention | None:
@@ -1507,14 +1508,10 @@ class _Coder:
                                                      for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
         if tx is None and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX"):
-            tx = self.timex_under(a.head, a.head)  # "a rocket attack over the weekend killed four soldiers": the killing's day
-            if tx is not None and _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, a):
-                tx = None
+            tx = self.head_timex(a)  # "a rocket attack over the weekend killed four soldiers": the killing's day
         if tx is None and a.dep_ == "advcl" and a.tag_ == "VBG" and a.head.pos_ in ("VERB", "AUX") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in a.children):
-            tx = self.timex_under(a.head, a.head)  # "France said Wednesday ..., calling for a pause": that Wednesday
-            if tx is not None and _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, a):
-                tx = None
+            tx = self.head_timex(a)  # "France said Wednesday ..., calling for a pause": that Wednesday
         if tx is not None:
             progressive = a.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in ("is", "are", "'s", "'re") for k in a.children)
             if (c.modality == "planned" or progressive) and self.doc_date and tx.last_day and tx.last_day < self.doc_date \
@@ -1556,8 +1553,8 @@ class _Coder:
             if rep.dep_ == "ccomp" and rep.head.pos_ in ("VERB", "AUX") and self.lemma(rep.head) in self.lx.reporting_verbs \
                     and not any(k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "'d") for k in a.children):
                 # (not "Kirby said on Monday that Gantz had requested the meeting": some day before that Monday)
-                tx = self.timex_under(rep.head, rep.head)
-                if tx is not None and not _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, rep):
+                tx = self.head_timex(rep)
+                if tx is not None:
                     return tx.value, tx.first_day, tx.last_day, _precision(tx.value), "text"
         anchor = self.anchor_date(c)
         if anchor is not None:
@@ -1565,6 +1562,13 @@ class _Coder:
         if c.modality in ("asserted", "claimed", "negated") and self.doc_date and not self.background(a):
             return self.doc_date, self.doc_date, self.doc_date, "day", "report"
         return None, None, None, None, None
+
+    def head_timex(self, t: Token):
+        """The date of the verb above `t`, if it is not one inside t's own phrase."""
+        tx = self.timex_under(t.head, t.head)
+        if tx is not None and _is_under(self.doc.char_span(tx.start, tx.end, alignment_mode="expand").root, t):
+            return None
+        return tx
 
     def background(self, a: Token) -> bool:
         """Whether an event without a date of its own is background rather than the day's news, so
@@ -1756,17 +1760,20 @@ _LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
 
 
+_RESPONSES = frozenset({"response", "retaliation", "reprisal", "revenge"})
+
+
 def _response_to(p: Token) -> bool:
     """Whether a possessive is of what a response answers: "in response to its attack"."""
     n = p.head
-    return p.dep_ == "poss" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") and n.head.head.lemma_.lower() in (
-        "response", "retaliation", "reprisal", "revenge") and n.head.head.head.i != n.head.head.i
+    return p.dep_ == "poss" and n.dep_ == "pobj" and n.head.lower_ in ("to", "for") and n.head.head.lemma_.lower() in _RESPONSES \
+        and n.head.head.head.i != n.head.head.i
 
 
 def _in_response(p: Token) -> bool:
     """Whether a preposition says "in response to", "in retaliation for" (what follows is an earlier event)."""
     return p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in ("response", "retaliation", "reprisal", "revenge") for g in p.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in _RESPONSES for g in p.children)
 
 
 def _own_clause(conj: Token, head: Token) -> bool:

@@ -203,14 +203,19 @@ def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
     return [k for k, _ in counts.most_common()]
 
 
+def _outlet(r: dict) -> str:
+    """Who published a report: its outlet, else its document (counted as an outlet of its own)."""
+    return r.get("outlet") or r["doc_id"]
+
+
 def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
     """The representative report's participants, then those that at least half the outlets name, and
     two outlets at least: one stray coding, or one live page's repeats, does not become the event's actor."""
     by: dict[str, set] = defaultdict(set)
     for r in rows:
         for k in set(r.get(key) or []):
-            by[k].add(r.get("outlet") or r["doc_id"])
-    outlets = len({r.get("outlet") or r["doc_id"] for r in rows})
+            by[k].add(_outlet(r))
+    outlets = len({_outlet(r) for r in rows})
     out = list(head.get(key) or [])
     out += [k for k, n in sorted(by.items(), key=lambda kv: -len(kv[1])) if k not in out and len(n) * 2 >= outlets and len(n) > 1]
     return out
@@ -218,7 +223,7 @@ def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
 
 def _merge(rows: list[dict]) -> MergedEvent:
     originals = [r for r in rows if not r.get("duplicate_of")]
-    outlets = {(r.get("outlet") or r["doc_id"]) for r in (originals or rows)}
+    outlets = {_outlet(r) for r in (originals or rows)}
     stated = [r for r in rows if r.get("date") and r.get("date_source") in ("text", "anchor")]
     dates = Counter(r.get("date") for r in (stated or rows) if r.get("date"))  # a stated day over report days
     main_date = dates.most_common(1)[0][0] if dates else None
