@@ -199,7 +199,7 @@ def _vote(values: Iterable, default=None):
 def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
     counts: Counter = Counter()
     for items in lists:
-        counts.update(set(items or []))
+        counts.update(list(dict.fromkeys(items or [])))  # first-seen order breaks ties: the same output every run
     return [k for k, _ in counts.most_common()]
 
 
