@@ -78,6 +78,9 @@ def test_bad_options_exit_2_with_one_line(db, tmp_path):
     assert res.exit_code == 2 and "unknown event type" in res.output
     res = run("timeline", "--db", db, "--since", "last week")
     assert res.exit_code == 2
+    for command, value in (("events", "2024-13-45"), ("timeline", "2024-02-30")):  # shaped like a date, but none
+        res = run(command, "--db", db, "--until", value)
+        assert res.exit_code == 2 and "expects a date" in res.output and len(res.output.strip().splitlines()) == 1
     res = run("actors", "--db", db, "--actors-file", str(tmp_path / "missing.yaml"))
     assert res.exit_code == 2 and "missing.yaml" in res.output
 

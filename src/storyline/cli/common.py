@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Annotated, Any
 
@@ -26,6 +27,21 @@ def print_json(data: Any) -> None:
 def fail(message: str, code: int = 1) -> None:
     err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def check_date(name: str, value: str | None) -> None:
+    """Fail unless a --since/--until value is a calendar date written YYYY, YYYY-MM or YYYY-MM-DD (the
+    stores compare these strings with their ISO dates)."""
+    from storyline.ingest.dates import parse_date
+
+    if not value:
+        return
+    try:
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise ValueError(value)
+        parse_date(value)
+    except ValueError:
+        fail(f"{name} expects a date like 2024-01-10, got {value!r}", 2)
 
 
 def engine_for(db: str | None, *, create: bool = False):

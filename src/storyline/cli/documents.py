@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json, progress_bar
+from storyline.cli.common import DbOption, JsonOption, check_date, console, engine_for, err_console, fail, print_json, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -99,9 +99,8 @@ def docs(
     """List stored documents, oldest first."""
     from storyline.store.documents import DocFilter, query_documents
 
-    for name, value in (("--since", since), ("--until", until)):
-        if value:
-            _check_date(name, value)
+    check_date("--since", since)
+    check_date("--until", until)
     engine = engine_for(db)
     cols = ["id", "ref", "pub_date", "outlet", "kind", "format", "title", "duplicate_of", "duplicate_kind"]
     f = DocFilter(since=since, until=until, outlet=outlet, kind=kind, include_duplicates=not unique, limit=limit or None)
@@ -117,15 +116,6 @@ def docs(
         table.add_row(r["id"][:10], r["pub_date"] or "?", r["outlet"] or "?", r["kind"], escape(r["ref"][:40]),
                       escape((r["title"] or "")[:80]), (r["duplicate_of"] or "")[:10])
     console.print(table)
-
-
-def _check_date(name: str, value: str) -> None:
-    from storyline.ingest.dates import parse_date
-
-    try:
-        parse_date(value)
-    except ValueError:
-        fail(f"{name} expects a date like 2024-01-10, got {value!r}", 2)
 
 
 def show(

@@ -15,7 +15,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, check_date, console, engine_for, fail, print_json
 
 SinceOption = Annotated[str | None, typer.Option("--since", help="Events on or after this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Events on or before this date (YYYY-MM-DD).")]
@@ -33,11 +33,6 @@ def register(parent: typer.Typer) -> None:
 
 
 # --- shared ------------------------------------------------------------------------------------------
-
-def _check_date(name: str, value: str | None) -> None:
-    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        fail(f"{name} expects a date like 2024-01-10, got {value!r}", 2)
-
 
 def _check_types(types: list[str] | None) -> list[str] | None:
     from storyline.extract.records import EVENT_TYPES
@@ -136,8 +131,8 @@ def events_command(
     """List coded events (PLOVER), merged across outlets, with their citations."""
     from storyline.extract.records import EVENT_MODALITIES
 
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     if modality and modality not in EVENT_MODALITIES:
         fail(f"--modality expects one of {', '.join(EVENT_MODALITIES)}, got {modality!r}", 2)
     merged, registry = _load(db, types=_check_types(types), since=since, until=until, modality=modality,
@@ -225,8 +220,8 @@ def timeline_command(
     """Key dates, each with a short extractive summary of what happened and its citations."""
     from storyline.story.event_timeline import build_event_timeline
 
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     if json and md:
         fail("choose one of --json and --md", 2)
     merged, registry = _load(db, types=_check_types(types), since=since, until=until, actors_file=actors_file)

@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, check_date, console, engine_for, fail, print_json
 
 app = typer.Typer(no_args_is_help=False, rich_markup_mode="rich")
 
@@ -47,16 +47,6 @@ _HEDGE = {"over": "+", "under": "−", "approx": "~", "range": "…", "exact": "
 
 
 # --- helpers -----------------------------------------------------------------------------------------
-
-def _check_date(name: str, value: str | None) -> None:
-    if not value:
-        return
-    from storyline.ingest.dates import parse_date
-
-    try:
-        parse_date(value)
-    except ValueError:
-        fail(f"{name} expects a date like 2024-01-10, got {value!r}", 2)
 
 
 def _check_formats(json: bool, csv_: bool) -> None:
@@ -139,8 +129,8 @@ def figures(
     from storyline.extract.records import MODALITIES
 
     _check_formats(json, csv_)
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     if modality and modality not in MODALITIES:
         fail(f"unknown --modality {modality!r}; choose from {', '.join(MODALITIES)}", 2)
     if limit < 0:
@@ -251,8 +241,8 @@ def series(
     from storyline.story.ledger import series as build_series
 
     _check_formats(json, csv_)
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     bad = [b for b in by if b not in ("group", "place")]
     if bad:
         fail(f"--by expects group or place, got {bad[0]!r}", 2)
@@ -325,8 +315,8 @@ def conflicts(
     """
     from storyline.story.ledger import review
 
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     win = _window_option(window)
     if stale_days < 0 or fall_pct < 0:
         fail("--stale-days and --fall must not be negative", 2)
@@ -390,8 +380,8 @@ def reference(
     from storyline.story.reference import ReferenceError, ReferenceFieldError, load_reference
 
     _check_formats(json, csv_)
-    _check_date("--since", since)
-    _check_date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     if not file.exists() or not file.is_file():
         fail(f"no such file: {file}", 2)
     if tolerance < 0:
