@@ -76,6 +76,9 @@ def test_a_city_is_not_a_state_when_it_is_only_a_place():
      "person:yoav-gallant", "defence minister", "ISR.government"),
     ("Mossad chief David Barnea met the mediators in Doha.", "Mossad chief David Barnea",
      "person:david-barnea", "director", "ISR.mossad"),
+    # "chief" before the title's head noun modifies it: a spokesman, not the army's head
+    ("Chief IDF spokesman Daniel Hagari said troops had entered the camp.", "Chief IDF spokesman Daniel Hagari",
+     "person:daniel-hagari", "spokesperson", "ISR.military"),
     # appositives after the name
     ("Basem Naim, a senior Hamas official, said the group wanted guarantees.", "Basem Naim",
      "person:basem-naim", "official", "org:hamas"),

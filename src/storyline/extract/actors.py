@@ -537,10 +537,11 @@ class _Extractor:
                 role = it.types["role"]
             elif "body" in it.types and body is None and owner is not None and owner[0] != "org":
                 body = it.types["body"]
+            elif "role" in it.types and role == "head":
+                role = it.types["role"]  # "chief" before the title's head noun: "chief military spokesman"
+                org_body = org_body or "org_body" in it.types
             elif "org_body" in it.types:
                 org_body = True
-            elif "role" in it.types:
-                pass
             elif o and role is not None:
                 pass
         if owner and owner[0] == "demonym_pl" and (role or body):
