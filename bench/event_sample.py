@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from storyline.store.db import open_engine
+from storyline.store.documents import document_dates
 from storyline.store.events import query_events, query_mentions
 from storyline.story.actors import load_registry
 from storyline.story.events import confident_events, merge_events
@@ -39,7 +40,7 @@ def main() -> None:
     engine = open_engine(args.db if "://" in args.db else f"sqlite:///{args.db}")
     with engine.connect() as conn:
         rows = list(query_events(conn))
-        registry = load_registry(query_mentions(conn))
+        registry = load_registry(query_mentions(conn), dates=document_dates(conn))
     merged = confident_events(merge_events(rows, canonical=registry.canonical), args.min_confidence)
     if args.unlabelled:
         labels = Path(__file__).resolve().parents[1] / "tests" / "data" / "event-labels.jsonl"

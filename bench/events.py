@@ -61,7 +61,7 @@ def main() -> None:
     t_doc = time.perf_counter() - t
 
     t = time.perf_counter()
-    registry = build_registry(mentions)
+    registry = build_registry(mentions, dates={i.id: i.date for i in inputs})
     merged = merge_events(rows, canonical=registry.canonical)
     days = build_event_timeline(merged, n_dates=40, per_date=3)
     t_story = time.perf_counter() - t

@@ -75,6 +75,31 @@ def test_role_only_mentions_resolve_to_the_holder():
     assert reg.get(holder).aliases["Qatar's prime minister"] == 1
 
 
+def test_role_only_mentions_resolve_to_the_holder_at_the_reports_date():
+    # Haniyeh leads Hamas until he is killed at the end of July 2024; Sinwar is named leader in August
+    dates = {f"h{i}": f"2024-0{i + 1}-15" for i in range(7)}
+    dates |= {f"s{i}": d for i, d in enumerate(["2024-08-10", "2024-09-05", "2024-09-12", "2024-10-10"])}
+    dates |= {"late": "2024-09-20", "old": "2023-06-01", "r": None}
+    ms = [pm(d, "Ismail Haniyeh", "Hamas leader Ismail Haniyeh", "leader", "org:hamas") for d in dates if d[0] == "h"]
+    ms += [pm(d, "Yahya Sinwar", "Hamas leader Yahya Sinwar", "leader", "org:hamas") for d in dates if d[0] == "s"]
+    ms.append(pm("late", "Ismail Haniyeh", "Hamas leader Ismail Haniyeh", "leader", "org:hamas"))  # a look back
+    role = "role:org:hamas:leader"
+    reg = build_registry([*ms, ActorMention("r", 0, 0, 16, "the Hamas leader", role, "leader of Hamas", "person",
+                                            None, "leader", "org:hamas")], dates=dates)
+    haniyeh, sinwar = "person:ismail-haniyeh", "person:yahya-sinwar"
+    assert reg.resolve(role) == haniyeh  # no date: the holder named in most documents
+    assert reg.canonical(role, "2024-03-02") == haniyeh
+    assert reg.canonical(role, "2024-07-30") == haniyeh  # both terms cover it: the main holder ...
+    assert reg.canonical(role, "2024-09-18") == sinwar  # ... unless the other is named so much more nearby
+    assert reg.canonical(role, "2024-12-01") == sinwar  # after every term: the latest holder
+    assert reg.canonical(role, "2023-12-01") == haniyeh  # before every term: the first
+    assert reg.canonical(role, "2025-06-01") == role  # long after: nobody known, the role stays a role
+    assert Registry.from_dict(json.loads(json.dumps(reg.to_dict()))).canonical(role, "2024-09-18") == sinwar
+    # the user's holder holds at every date
+    fixed = build_registry(ms, {"roles": {"org:hamas|leader": haniyeh}}, dates)
+    assert fixed.canonical(role, "2024-09-18") == haniyeh
+
+
 def test_noise_persons_are_left_out():
     ms = [pm("a", "Laughter"), pm("b", "Laughter"),
           pm("c", "Rafah", "the Rafah"), pm("d", "Rafah"), pm("e", "Rafah")]

@@ -124,7 +124,7 @@ def test_actor_ids_are_made_canonical_before_merging():
         row("b", "Ismail Haniyeh said the group freed 13 hostages on Friday.", actors=("person:ismail-haniyeh",)),
     ]
     canon = {"person:haniyeh": "person:ismail-haniyeh"}
-    [m] = merge_events(rows, canonical=lambda a: canon.get(a, a))
+    [m] = merge_events(rows, canonical=lambda a, when=None: canon.get(a, a))
     assert m.actors == ["person:ismail-haniyeh"]
 
 

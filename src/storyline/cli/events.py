@@ -58,20 +58,22 @@ def _until_bound(until: str | None) -> str | None:
 def _load(db: str | None, *, types, since, until, modality=None, actors_file=None):
     """Merged events (and the registry) for the filters."""
     from storyline.story.events import merge_events
-    from storyline.store.events import EventFilter, query_events, query_mentions
+    from storyline.store.events import EventFilter, query_events
 
     engine = engine_for(db)
     with engine.connect() as conn:
         rows = list(query_events(conn, EventFilter(types=types, since=since, until=_until_bound(until), modality=modality)))
-        registry = _registry(query_mentions(conn), actors_file)
+        registry = _registry(conn, actors_file)
     return merge_events(rows, canonical=registry.canonical), registry
 
 
-def _registry(mentions, actors_file):
+def _registry(conn, actors_file):
+    from storyline.store.documents import document_dates
+    from storyline.store.events import query_mentions
     from storyline.story.actors import load_registry
 
     try:
-        return load_registry(mentions, actors_file)
+        return load_registry(query_mentions(conn), actors_file, document_dates(conn))
     except (OSError, ValueError) as err:
         fail(str(err), 2)
 
@@ -178,11 +180,9 @@ def actors_command(
     json: JsonOption = False,
 ) -> None:
     """The actor registry: canonical actors with kind, country, role, affiliation and aliases."""
-    from storyline.store.events import query_mentions
-
     engine = engine_for(db)
     with engine.connect() as conn:
-        registry = _registry(query_mentions(conn), actors_file)
+        registry = _registry(conn, actors_file)
     entries = registry.entries(query=query, kind=kind)
     if limit:
         entries = entries[:limit]

@@ -119,6 +119,11 @@ def get_document(conn: Connection, id_or_ref: str) -> dict | None:
     return dict(row._mapping) if row else None
 
 
+def document_dates(conn: Connection) -> dict[str, str | None]:
+    """Every stored document's id -> publication day (ISO), None when unknown."""
+    return {i: d for i, d in conn.execute(select(documents.c.id, documents.c.pub_date))}
+
+
 def stats(conn: Connection) -> dict:
     total = conn.scalar(select(func.count()).select_from(documents)) or 0
     dups = conn.scalar(select(func.count()).select_from(documents).where(documents.c.duplicate_of.is_not(None))) or 0

@@ -13,7 +13,12 @@ form seen (with counts), the number of mentions and of documents:
   role, "former ..." only when nothing else is known): "Israeli Prime Minister Benjamin Netanyahu"
   in 300 documents beats a one-off;
 - a role mention without a name ("Qatar's prime minister", "the Emir of Qatar", "the CIA chief"; id
-  ``role:<affiliation>:<role>``) resolves to the person who holds that role in most documents;
+  ``role:<affiliation>:<role>``) resolves to the person who holds that role in most documents, or,
+  given the report's date and the documents' dates, to the person who held it then: each holder's
+  term runs from a month before the first to a month after the last document that names him with
+  that role; where terms overlap, the one named most often within a month of the date wins, the
+  main holder unless another is named more than twice as often ("Hamas's leader" is Haniyeh in March 2024 and
+  Sinwar in September 2024); long after the last term (`STALE`) the holder is unknown;
 - one-word "persons" that never fold into a full name and never carry a role (NER noise such as
   "Laughter") are left out.
 
@@ -34,7 +39,7 @@ Corrections file (YAML), applied after learning; every key is optional::
       person:yahya-sinwar:
         rename: person:yahya-al-sinwar  # change the canonical id (old id keeps resolving)
     drop: [person:laughter]             # remove actors; their mentions resolve to nothing (None)
-    roles:                              # who holds a role without a name
+    roles:                              # who holds a role without a name (at every date)
       "QAT.government|prime minister": person:mohammed-bin-abdulrahman-al-thani
 """
 
@@ -43,7 +48,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable
+from datetime import date, timedelta
+from typing import Iterable, Mapping
 
 import yaml
 
@@ -51,6 +57,8 @@ from storyline.extract.actors import name_key, parse_role_actor_id, slug
 from storyline.extract.records import ACTOR_KINDS, ActorMention
 
 DOMINANCE = 3.0  # a short name folds into the most common longer name when it has this many times the documents
+TERM_WINDOW = 30  # days by which a holder's term is widened, and in which his documents decide between overlapping terms
+STALE = 120  # days after the last (before the first) document naming any holder when a role's holder is unknown
 
 
 @dataclass
@@ -93,6 +101,7 @@ class Registry:
         self.actors: dict[str, Actor] = {}
         self.redirect: dict[str, str | None] = {}  # raw or old id -> canonical id (None: dropped)
         self.role_holders: dict[str, str] = {}  # "affiliation|role" -> person id
+        self.role_terms: dict[str, dict[str, list[str]]] = {}  # "affiliation|role" -> person id -> sorted dates stating it
         self.alias_index: dict[str, str] = {}  # lower-case alias from corrections -> id
         self.unlisted: dict[str, Actor] = {}  # name-like noise left out of the registry (corrections can bring it in)
         self._keys: dict[tuple, str] = {}  # person name key -> id
@@ -106,8 +115,9 @@ class Registry:
     def persons(self) -> list[Actor]:
         return sorted((a for a in self.actors.values() if a.kind == "person"), key=lambda a: -a.documents)
 
-    def resolve(self, mention: ActorMention | str) -> str | None:
-        """The canonical id of a mention (or of an id); None for a dropped actor."""
+    def resolve(self, mention: ActorMention | str, when: str | None = None) -> str | None:
+        """The canonical id of a mention (or of an id); None for a dropped actor. `when` (ISO date of
+        the report) picks who held a role named without a person at that time."""
         if isinstance(mention, str):
             actor, name, text, role, aff = mention, None, None, None, None
         else:
@@ -115,14 +125,16 @@ class Registry:
         for surface in (text, name):
             if surface and surface.lower() in self.alias_index:
                 return self.alias_index[surface.lower()]
+        parsed = parse_role_actor_id(actor) if actor.startswith("role:") else None
+        if parsed:
+            key = f"{parsed[0]}|{parsed[1]}"
+            if actor in self.redirect and self.redirect[actor] != self.role_holders.get(key):
+                return self.redirect[actor]  # the user's correction
+            return self.holder(key, when) or actor
         if actor in self.redirect:
             return self.redirect[actor]
         if actor in self.actors:
             return actor
-        parsed = parse_role_actor_id(actor)
-        if parsed:
-            holder = self.role_holders.get(f"{parsed[0]}|{parsed[1]}")
-            return holder or actor
         if actor.startswith("person:"):
             key = name_key(name or actor[len("person:"):])
             if key in self._keys:
@@ -163,9 +175,38 @@ class Registry:
                     for w in key:
                         self._by_word[w].add(a.id)
 
-    def canonical(self, actor_id: str) -> str:
-        """The canonical id of an id, the id itself when the registry does not know it."""
-        return self.resolve(actor_id) or actor_id
+    def canonical(self, actor_id: str, when: str | None = None) -> str:
+        """The canonical id of an id (a role's holder at `when`), the id itself when the registry does not know it."""
+        return self.resolve(actor_id, when) or actor_id
+
+    def holder(self, key: str, when: str | None = None) -> str | None:
+        """Who holds the role `key` ("affiliation|role"): at `when` (ISO date) if the terms tell, else overall."""
+        terms = self.role_terms.get(key)
+        day = _iso_day(when)
+        if day is None or not terms:
+            return self.role_holders.get(key)
+        spans = {p: (date.fromisoformat(ds[0]), date.fromisoformat(ds[-1])) for p, ds in terms.items()}
+        window = timedelta(days=TERM_WINDOW)
+        covering = [p for p, (a, b) in spans.items() if a - window <= day <= b + window]
+        if not covering:  # before every term: the first holder; after: the latest; long before or after: nobody known
+            later = [p for p, (_, b) in spans.items() if b < day]
+            if later:
+                p = max(later, key=lambda p: (spans[p][1], len(terms[p]), p))
+                gap = (day - spans[p][1]).days
+            else:
+                p = min(terms, key=lambda p: (spans[p][0], -len(terms[p]), p))
+                gap = (spans[p][0] - day).days
+            return p if gap <= STALE else None
+
+        def near(p: str) -> int:
+            return sum(1 for d in terms[p] if abs((date.fromisoformat(d) - day).days) <= TERM_WINDOW)
+
+        overall = self.role_holders.get(key)
+        if overall in covering:  # the main holder, unless another is named more than twice as often around the date
+            covering = [p for p in covering if p == overall or near(p) > max(1, 2 * near(overall))]
+            if len(covering) == 1:
+                return covering[0]
+        return max(covering, key=lambda p: (near(p), len(terms[p]), p))
 
     def name(self, actor_id: str) -> str:
         actor = self.get(actor_id)
@@ -207,6 +248,7 @@ class Registry:
             "actors": [asdict(a) for a in sorted(self.actors.values(), key=lambda a: (-a.mentions, a.id))],
             "redirect": dict(sorted(self.redirect.items())),
             "role_holders": dict(sorted(self.role_holders.items())),
+            "role_terms": {k: dict(sorted(v.items())) for k, v in sorted(self.role_terms.items())},
             "alias_index": dict(sorted(self.alias_index.items())),
             "unlisted": [asdict(a) for a in sorted(self.unlisted.values(), key=lambda a: (-a.mentions, a.id))],
         }
@@ -218,6 +260,7 @@ class Registry:
             reg.actors[a["id"]] = Actor(**a)
         reg.redirect = dict(data.get("redirect", {}))
         reg.role_holders = dict(data.get("role_holders", {}))
+        reg.role_terms = {k: dict(v) for k, v in data.get("role_terms", {}).items()}
         reg.alias_index = dict(data.get("alias_index", {}))
         for a in data.get("unlisted", []):
             reg.unlisted[a["id"]] = Actor(**a)
@@ -270,6 +313,13 @@ def _top_vote(votes: dict[str, int]) -> tuple[str | None, str | None]:
     return role, aff
 
 
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _country_of(aff: str | None, actors: dict[str, Actor]) -> str | None:
     if not aff:
         return None
@@ -279,13 +329,15 @@ def _country_of(aff: str | None, actors: dict[str, Actor]) -> str | None:
     return head if len(head) == 3 and head.isupper() else None
 
 
-def load_registry(mentions: Iterable[ActorMention], corrections: str | Path | None = None) -> Registry:
-    """The registry of these mentions, with the user's corrections (default: $STORYLINE_ACTORS, if set)."""
+def load_registry(mentions: Iterable[ActorMention], corrections: str | Path | None = None,
+                  dates: Mapping[str, str | None] | None = None) -> Registry:
+    """The registry of these mentions, with the user's corrections (default: $STORYLINE_ACTORS, if set).
+    `dates` (document id -> ISO date) dates the terms of role holders."""
     import os
 
     corrections = corrections or os.environ.get("STORYLINE_ACTORS") or None
     if not corrections:
-        return build_registry(mentions)
+        return build_registry(mentions, dates=dates)
     if not Path(corrections).is_file():
         raise FileNotFoundError(f"{corrections}: no such actor corrections file")
     try:
@@ -297,12 +349,13 @@ def load_registry(mentions: Iterable[ActorMention], corrections: str | Path | No
     if not isinstance(data, dict):
         raise ValueError(f"{corrections}: expected a mapping with actors:, drop: and roles:")
     try:
-        return build_registry(mentions, data)
+        return build_registry(mentions, data, dates)
     except (AttributeError, TypeError, ValueError) as err:
         raise ValueError(f"{corrections}: {err}") from None
 
 
-def build_registry(mentions: Iterable[ActorMention], corrections: str | Path | dict | None = None) -> Registry:
+def build_registry(mentions: Iterable[ActorMention], corrections: str | Path | dict | None = None,
+                   dates: Mapping[str, str | None] | None = None) -> Registry:
     aggs: dict[str, _Agg] = defaultdict(_Agg)
     role_aggs: dict[str, _Agg] = defaultdict(_Agg)
     for m in mentions:
@@ -330,16 +383,18 @@ def build_registry(mentions: Iterable[ActorMention], corrections: str | Path | d
                                 agg.countries.most_common(1)[0][0] if agg.countries else None,
                                 None, agg.affs.most_common(1)[0][0] if agg.affs else None,
                                 dict(agg.aliases), {}, {}, agg.mentions, len(agg.docs))
-    _build_persons(reg, {a: g for a, g in aggs.items() if g.kinds.most_common(1)[0][0] == "person"})
-    _role_holders(reg, role_aggs)
+    stated = _build_persons(reg, {a: g for a, g in aggs.items() if g.kinds.most_common(1)[0][0] == "person"})
+    _role_holders(reg, role_aggs, stated, dates or {})
     if corrections:
         apply_corrections(reg, corrections)
     reg._index()
     return reg
 
 
-def _build_persons(reg: Registry, aggs: dict[str, _Agg]) -> None:
+def _build_persons(reg: Registry, aggs: dict[str, _Agg]) -> dict[str, dict[str, set[str]]]:
+    """Fold person mentions into the registry's persons; returns each person's "role|aff" -> documents."""
     uf = _UF()
+    stated: dict[str, dict[str, set[str]]] = {}
     keys: dict[str, tuple] = {}
     for aid, agg in aggs.items():
         keys[aid] = name_key(agg.names.most_common(1)[0][0]) or name_key(aid[len("person:"):])
@@ -485,9 +540,11 @@ def _build_persons(reg: Registry, aggs: dict[str, _Agg]) -> None:
             cid = f"{cid}-{len(reg.actors)}"
             actor.id = cid
         reg.actors[cid] = actor
+        stated[cid] = votes
         for i in ids:
             if i != cid:
                 reg.redirect[i] = cid
+    return stated
 
 
 _HONORIFIC_RE = None
@@ -538,8 +595,10 @@ def _compatible(a: tuple, b: tuple, loose: bool = False) -> bool:
     return bool((fa and fa == fb) or (ra and ra == rb))
 
 
-def _role_holders(reg: Registry, role_aggs: dict[str, _Agg]) -> None:
-    """Who holds each role named without a person: the person with the most documents stating it."""
+def _role_holders(reg: Registry, role_aggs: dict[str, _Agg], stated: dict[str, dict[str, set[str]]],
+                  dates: Mapping[str, str | None]) -> None:
+    """Who holds each role named without a person: the person with the most documents stating it;
+    with the documents' dates, each candidate's dated documents stating it (their term)."""
     wanted = {}
     for rid, agg in role_aggs.items():
         aff, role = parse_role_actor_id(rid)
@@ -557,6 +616,15 @@ def _role_holders(reg: Registry, role_aggs: dict[str, _Agg]) -> None:
     for key in set(wanted) | set(holders):
         if holders.get(key):
             reg.role_holders[key] = holders[key].most_common(1)[0][0]
+            terms = {}
+            for pid in holders[key]:
+                aff, _, role = key.partition("|")
+                days = sorted({d for d in (_iso_day(dates.get(doc)) for doc in stated.get(pid, {}).get(f"{role}|{aff}", ()))
+                               if d is not None})
+                if days:
+                    terms[pid] = [d.isoformat() for d in days]
+            if terms:
+                reg.role_terms[key] = terms
     for key, (rid, agg) in wanted.items():
         holder = reg.role_holders.get(key)
         if holder:
@@ -618,6 +686,7 @@ def apply_corrections(reg: Registry, path: str | Path | dict) -> None:
         reg.redirect[target] = None
     for key, holder in (data.get("roles") or {}).items():
         reg.role_holders[key] = reg.resolve(holder) or holder
+        reg.role_terms.pop(key, None)  # the user's holder, whatever the dates
     reg._index()
 
 
@@ -641,6 +710,11 @@ def _repoint(reg: Registry, old: str, new: str | None) -> None:
                 del reg.role_holders[k]
             else:
                 reg.role_holders[k] = new
+    for terms in reg.role_terms.values():
+        if old in terms:
+            days = terms.pop(old)
+            if new is not None:
+                terms[new] = sorted(set(terms.get(new, [])) | set(days))
     for k, v in list(reg.alias_index.items()):
         if v == old:
             if new is None:

@@ -110,12 +110,13 @@ def _is_day(row: dict) -> bool:
     return bool(row.get("date_start")) and row.get("date_start") == row.get("date_end")
 
 
-def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None = None,
+def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None], str] | None = None,
                  window: int = DATE_WINDOW) -> list[MergedEvent]:
     """Cluster event rows (dicts as `store.events.query_events` yields them) into merged events.
 
-    `canonical` maps the rows' actor ids to the registry's (`Registry.canonical`) first, so that
-    "Haniyeh" in one document and "Ismail Haniyeh" in another are one actor. Rows resolved to a
+    `canonical(id, report_date)` maps the rows' actor ids to the registry's (`Registry.canonical`)
+    first, so that "Haniyeh" in one document and "Ismail Haniyeh" in another are one actor, and "the
+    Hamas leader" is whoever led Hamas when the report was written. Rows resolved to a
     single day are clustered; rows with a wider or no date stay single events (they cannot be
     placed within a day of anything).
     """
@@ -123,8 +124,9 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str], str] | None
     single: list[dict] = []
     for r in rows:
         if canonical:
-            r["actors"] = [canonical(a) for a in r["actors"]]
-            r["recipients"] = [canonical(a) for a in r["recipients"]]
+            when = r.get("doc_date")
+            r["actors"] = [canonical(a, when) for a in r["actors"]]
+            r["recipients"] = [canonical(a, when) for a in r["recipients"]]
         (dated if _is_day(r) else single).append(r)
     dated.sort(key=lambda r: (r["date_start"], r.get("doc_date") or "", r["doc_id"], r["start"]))
     open_by_type: dict[str, list[_Cluster]] = defaultdict(list)
