@@ -139,6 +139,14 @@ def test_third_party_talks_have_the_parties_as_actors():
     assert set(e.actors) == {"ISR", "org:hamas"} and e.recipients == ["QAT"]
 
 
+def test_talks_between_two_with_no_host_are_not_third_party():
+    # "tomorrow's" is when, not who hosts
+    evs = events("Thanks for joining us today to discuss tomorrow's meeting between the President and President Macron.",
+                 "2024-02-11")
+    talks = [e for e in evs if e.type == "CONSULT"]
+    assert talks and talks[0].mode is None and talks[0].modality == "planned"
+
+
 def test_phone_call():
     e = main("Biden and Netanyahu spoke by phone on Sunday.", "2023-10-30").event
     assert (e.type, e.mode) == ("CONSULT", "phone") and len(e.actors) == 2
@@ -169,6 +177,11 @@ def test_threat():
     assert (e.type, e.mode) == ("THREATEN", "violence")
 
 
+def test_a_vow_to_press_on_with_an_offensive_is_a_threat():
+    e = main("The defence minister vowed to press ahead with the offensive in the north.").event
+    assert (e.type, e.mode) == ("THREATEN", "violence")
+
+
 # --- modality -------------------------------------------------------------------------------------
 
 def test_negated():
@@ -185,6 +198,17 @@ def test_claimed_by_a_party():
     e = main("Hamas said it had killed ten Israeli soldiers in Khan Younis.", "2023-12-20").event
     assert (e.type, e.modality, e.claimed_by) == ("ASSAULT", "claimed", "org:hamas")
     assert e.actors == ["org:hamas"]
+
+
+def test_a_when_clause_of_the_saying_is_told_by_the_writer():
+    e = main("When the Israeli prime minister arrived in Washington on Monday, he told reporters that a deal was near.",
+             "2024-07-24").event
+    assert (e.type, e.mode, e.modality, e.date) == ("CONSULT", "visit", "asserted", "2024-07-22")
+
+
+def test_places_misparsed_as_coordinated_with_people_are_not_actors():
+    e = main("Students in Leeds, Newcastle and Bristol called for supporters to donate food.", "2024-05-01").event
+    assert e.type == "REQUEST" and e.actor_text == ["Students"]
 
 
 def test_claim_by_neutral_source_is_asserted():
@@ -210,6 +234,9 @@ def test_reporting_verbs_are_not_events():
     ("Germany welcomed the agreement.", "SUPPORT", None),
     ("The two countries agreed to share intelligence.", "AGREE", None),
     ("Brazil rejected the proposal.", "REJECT", None),
+    # an order is a verbal act: REQUEST ("all requests, demands and orders"), not COERCE
+    ("Israel issued another round of evacuation orders in southern Gaza.", "REQUEST", None),
+    ("The Israeli military ordered the evacuation of northern Gaza.", "REQUEST", None),
 ])
 def test_general_news(text, etype, mode):
     e = main(text).event
@@ -251,6 +278,16 @@ def test_background_in_a_since_clause_or_past_perfect_gets_no_report_date():
     assert freed and freed[0].date is None
     evs = raw("The militia freed two aid workers, officials said.", "2024-06-02")
     assert [e.date for e in evs if e.trigger == "freed"] == ["2024-06-02"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The president has long rejected calls for early elections.", "rejected"),
+    ("The mediators have repeatedly called for a truce.", "called"),
+])
+def test_a_habitual_stance_is_of_no_one_day(text, trigger):
+    assert [e.date for e in raw(text, "2024-06-02") if e.trigger == trigger] == [None]
+    assert [e.date for e in raw(text.replace(" long", "").replace(" repeatedly", ""), "2024-06-02")
+            if e.trigger == trigger] == ["2024-06-02"]
 
 
 def test_past_the_lede_only_finite_main_clauses_take_the_report_date():

@@ -257,6 +257,8 @@ def featured_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, time
 
 
 # hand-checked samples of the coder's raw output showed where it goes wrong; these are kept out
+_NARRATED = frozenset({"when", "while", "after", "before", "since", "until", "once", "as", "because", "although", "though"})
+_GO_ON = frozenset({"press", "keep", "carry", "step", "ramp", "push", "forge", "go", "move", "maintain", "sustain"})
 _HABITUAL = frozenset("frequently repeatedly often regularly routinely usually always constantly consistently "
                       "sometimes occasionally periodically habitually continually typically generally previously "
                       "formerly normally ordinarily".split())
@@ -725,6 +727,11 @@ class _Coder:
                 for g in c.children:
                     if g.dep_ in ("xcomp", "acl") and g.pos_ == "VERB":
                         cands.append(g)
+        for c in list(cands):  # "vowed to press on with the offensive", "to keep up the pressure": what goes on
+            if c.pos_ == "VERB" and self.lemma(c) in _GO_ON and self.code_any(c) is None:
+                cands.extend(g for g in c.children if g.dep_ == "dobj")
+                cands.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("with", "on")
+                             for g in p.children if g.dep_ == "pobj")
         deal = None
         for c in cands:
             code = self.code_any(c)
@@ -935,7 +942,8 @@ class _Coder:
             between = [x for n in talks for p in n.children if p.dep_ == "prep" and p.lower_ == "between"
                        for g in p.children if g.dep_ == "pobj" for x in self.expand(g)]
             if between:
-                hosts = [h for h in agents if h.i not in {b.i for b in between}]
+                hosts = [h for h in agents if h.i not in {b.i for b in between} and h.i not in self.temporal
+                         and not h.like_num]  # not "tomorrow's meeting between ..."
                 agents, patients = between, hosts + [p for p in patients if p.i not in {b.i for b in between}]
                 if hosts and c.mode in (None, "visit"):
                     c.mode = "third-party"
@@ -1048,6 +1056,8 @@ class _Coder:
         """A head and the heads coordinated with it ('Israel and Hamas')."""
         out = [t]
         for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and t.pos_ == "NOUN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "students in Leeds, Newcastle and Bristol" parsed as students + Newcastle + Bristol
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 out.extend(self.expand(c))
             elif c.dep_ == "appos" and _listed(c):  # "A, B and C" parsed as A + appos(B, conj C)
@@ -1337,6 +1347,9 @@ class _Coder:
         t = a
         while t.head.i != t.i:
             child, t = t, t.head
+            if child.dep_ == "advcl" and self.lemma(t) in self.lx.reporting_verbs and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in _NARRATED for m in child.children):
+                break  # "when the prime minister arrived on Monday, he told ...": told by the writer, not by him
             if t.pos_ in ("VERB", "AUX") and self.lemma(t) in self.lx.reporting_verbs and child.dep_ not in _SUBJ:
                 subj = next((k for k in t.children if k.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
@@ -1595,6 +1608,8 @@ class _Coder:
                     return True  # "arrested 200 members in the past week": a span, not a day
         if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in a.children):
             return True
+        if any(ch.dep_ == "advmod" and ch.lower_ in _HABITUAL for ch in a.children):
+            return True  # "Netanyahu has long rejected", "has repeatedly called for": a stance of no one day
         if a.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lower_ in ("was", "were") for ch in a.children) \
                 and self.sent_index(self.cur.start_char) >= LEDE:
             return True  # "he was providing security at the festival": a circumstance
@@ -1758,6 +1773,8 @@ _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves
 _ORGANISE = frozenset({"organise", "organize", "arrange", "plan", "prepare", "schedule", "convene", "call", "seek", "propose"})
 _LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
+_HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinely", "regularly", "frequently", "often",
+                       "previously", "persistently"})
 
 
 _RESPONSES = frozenset({"response", "retaliation", "reprisal", "revenge"})
