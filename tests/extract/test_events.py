@@ -200,6 +200,13 @@ def test_claimed_by_a_party():
     assert e.actors == ["org:hamas"]
 
 
+def test_a_singular_pronoun_after_two_coordinated_subjects_is_not_guessed():
+    text = "The Vice President and Minister Gantz discussed the situation in Rafah. She urged Israel to increase the flow of aid."
+    assert not [e for e in events(text, "2024-03-04") if e.trigger.startswith("urged") and e.actors]
+    text = "Minister Gantz discussed the situation in Rafah. He urged Hamas to release the hostages."
+    assert [e.actor_text for e in events(text, "2024-03-04") if e.trigger.startswith("urged")] == [["Minister Gantz"]]
+
+
 def test_a_when_clause_of_the_saying_is_told_by_the_writer():
     e = main("When the Israeli prime minister arrived in Washington on Monday, he told reporters that a deal was near.",
              "2024-07-24").event
@@ -361,6 +368,14 @@ def test_passive_small_clause_and_questions_in_frames():
 def test_the_anniversary_of_an_anchor_is_the_anchor():
     e = main("Hamas's terrorist attack on October 7 launched a war in Gaza.", "2024-10-08").event
     assert e.date == "2023-10-07"
+
+
+def test_a_week_around_an_anchor_is_the_anchors_day():
+    evs = events("Hamas launched an attack on southern Israel more than three weeks ago.", "2023-10-30")
+    assert [(e.date, e.date_source) for e in evs if e.trigger == "attack"] == [("2023-10-07", "anchor")]
+    # another act of that week keeps its week
+    evs = events("Israel struck a school in Gaza more than three weeks ago.", "2023-10-30")
+    assert [e.date for e in evs if e.trigger == "struck"] == ["2023-W41"]
 
 
 def test_speech_formulas_conditions_and_trials_are_not_records():

@@ -62,6 +62,7 @@ _OBJ = ("dobj", "obj", "attr", "oprd", "dative")
 _CLAUSE = ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp")
 _PERSONAL = {"it", "they", "he", "she", "them", "him", "her", "its", "their", "his", "we", "i", "us", "me", "our", "my"}
 _PRONOUNS = {"it", "they", "he", "she", "them", "him", "her", "its", "their", "his", "who", "which", "that"}
+_SINGULAR = frozenset({"he", "she", "him", "her", "his", "it", "its"})
 _MODALS_HYPO = {"could", "would", "might", "may", "should", "must", "ought", "'d", "can", "ca"}
 _MODALS_FUT = {"will", "'ll", "shall", "wo"}
 _CONCESSION_TYPES = ("RETREAT", "CONCEDE")
@@ -1199,8 +1200,8 @@ class _Coder:
         prev = self.doc[sent.start - 1].sent
         root = prev.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            return None
+        if subj is None or (p.lower_ in _SINGULAR and any(c.dep_ == "conj" for c in subj.children)):
+            return None  # "The Vice President and Minister Gantz discussed ... She urged": which one?
         m = self.subject_mention(subj)
         if fits(m):
             return m
@@ -1542,6 +1543,10 @@ class _Coder:
                     d1 = (date.fromisoformat(tx.last_day) - timedelta(days=7)).isoformat()
                     return f"{y}-W{w:02d}-WE", d0.isoformat(), d1, "week", "text"
                 return d0.isoformat(), d0.isoformat(), d0.isoformat(), "day", "text"
+            if "-W" in tx.value and not tx.value.endswith("-WE") and tx.first_day and tx.last_day:
+                anchor = self.anchor_date(c)  # "launched an attack more than three weeks ago": the known day, if it fits
+                if anchor and (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat() <= anchor <= tx.last_day:
+                    return anchor, anchor, anchor, "day", "anchor"
             anchor = self.anchor_date(c) if len(tx.value) == 10 else None
             if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
