@@ -241,6 +241,8 @@ def test_reporting_verbs_are_not_events():
     ("Germany welcomed the agreement.", "SUPPORT", None),
     ("The two countries agreed to share intelligence.", "AGREE", None),
     ("Brazil rejected the proposal.", "REJECT", None),
+    ("Militants fired rockets at the border crossing.", "ASSAULT", "aerial"),  # the object, not "at", tells the weapon
+    ("Troops fired at the crowd.", "ASSAULT", "firearms"),
     # an order is a verbal act: REQUEST ("all requests, demands and orders"), not COERCE
     ("Israel issued another round of evacuation orders in southern Gaza.", "REQUEST", None),
     ("The Israeli military ordered the evacuation of northern Gaza.", "REQUEST", None),
@@ -376,6 +378,13 @@ def test_a_week_around_an_anchor_is_the_anchors_day():
     # another act of that week keeps its week
     evs = events("Israel struck a school in Gaza more than three weeks ago.", "2023-10-30")
     assert [e.date for e in evs if e.trigger == "struck"] == ["2023-W41"]
+
+
+def test_a_first_missile_attack_months_on_is_not_the_anchor():
+    evs = raw("Hours later, Hamas launched its first missile attack on Tel Aviv in several months.", "2024-05-27")
+    assert [e.date for e in evs if e.trigger == "attack"] != ["2023-10-07"]
+    evs = raw("Israel launched a campaign to destroy Hamas in response to its attack on southern Israel.", "2024-05-27")
+    assert [e.date for e in evs if e.trigger == "attack"] == ["2023-10-07"]
 
 
 def test_speech_formulas_conditions_and_trials_are_not_records():

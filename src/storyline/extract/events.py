@@ -258,6 +258,8 @@ def featured_events(doc: Doc, doc_id: str, doc_date: str | None, sentences, time
 
 
 # hand-checked samples of the coder's raw output showed where it goes wrong; these are kept out
+_ANOTHER = frozenset({"first", "latest", "new", "another", "second", "third", "fresh", "recent", "last"})
+_WEAPON_MODES = ("aerial", "heavy-weapons", "explosives", "firearms", "primitive")
 _NARRATED = frozenset({"when", "while", "after", "before", "since", "until", "once", "as", "because", "although", "though"})
 _GO_ON = frozenset({"press", "keep", "carry", "step", "ramp", "push", "forge", "go", "move", "maintain", "sustain"})
 _HABITUAL = frozenset("frequently repeatedly often regularly routinely usually always constantly consistently "
@@ -508,6 +510,8 @@ class _Coder:
         for c in preps:
             v = e.preps.get(c.lower_, "-")
             if v != "-" and not isinstance(v, dict):
+                if e.objects and any(o.dep_ == "dobj" and self.lookup(e.objects, o)[0] for o in kids):
+                    break  # "fired rockets at the crossing": the object tells the weapon, not "at"
                 return v
         if e.reciprocal:
             for c in kids:
@@ -1662,7 +1666,9 @@ class _Coder:
                 ok = c.trigger.lemma_.lower() in an.get("nouns", []) and by_actor and not (
                     c.trigger.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in c.trigger.children))
                 # a bare plural is a kind of act, not the one day: "launched suicide bomb attacks on Israelis";
-                # "a Hamas rocket attack" months on is another attack
+                # "a Hamas rocket attack" months on is another attack; so is "its first missile attack in months"
+                ok = ok and not any(k.dep_ in ("amod", "compound") and (k.lower_ in _ANOTHER or any(
+                    k.lemma_.lower() in self.lx.assault_modes.get(m, ()) for m in _WEAPON_MODES)) for k in c.trigger.children)
                 if ok and self.doc_date and any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in c.trigger.children):
                     ok = date.fromisoformat(self.doc_date) - date.fromisoformat(str(an["date"])) <= timedelta(days=30)
             else:
