@@ -149,6 +149,10 @@ def test_seed_004_ramadan_range():
     ("He visited last week.", "2024-01-10", "last week", "DATE", "2024-W01", None),
     ("Prices rose last month.", "2024-01-10", "last month", "DATE", "2023-12", None),
     ("They met earlier this year.", "2024-05-10", "earlier this year", "DATE", "2024", "START"),
+    # written on the first of the month (a Monday), nothing of this month (week) lies before it
+    ("the attack earlier this month", "2023-11-01", "earlier this month", "DATE", "2023-10", "START"),
+    ("the attack earlier this month", "2023-11-02", "earlier this month", "DATE", "2023-11", "START"),
+    ("talks earlier this week", "2023-11-06", "earlier this week", "DATE", "2023-W44", "START"),
     ("Sales rose last year.", "1989-10-26", "last year", "DATE", "1988", None),
     ("It is expected early next year.", "1989-10-26", "early next year", "DATE", "1990", "START"),
     ("by the end of 1990", "1989-10-26", "the end of 1990", "DATE", "1990", "END"),

@@ -2101,18 +2101,14 @@ def _relunit(ctx, c, g, T, dirn):
     off = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel)
     if off is None:
         return None
-    if unit == "quarter" and d:
-        if rel == "this" and not emod:
-            # financial reports: "this quarter" usually the current one
-            pass
     if unit == "decade" and rel == "last":
         return T("DATE", _current_unit(ctx, "decade", -1), mod)
     if fisc and unit == "year":
         return T("DATE", _current_unit(ctx, "year", off), mod)
-    val = _current_unit(ctx, unit, off)
-    if rel == "this" and unit == "week" and emod.startswith(("earlier", "early")) and d:
-        pass
-    return T("DATE", val, mod)
+    if rel == "this" and emod.startswith("earlier") and d and (
+            (unit == "month" and d.day == 1) or (unit == "week" and d.weekday() == 0) or (unit == "year" and (d.month, d.day) == (1, 1))):
+        off = -1  # "earlier this month" written on the 1st: nothing of this month lies before it
+    return T("DATE", _current_unit(ctx, unit, off), mod)
 
 
 def _duration_timex(ctx, c, g, T, dirn):
