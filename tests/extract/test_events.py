@@ -177,6 +177,12 @@ def test_threat():
     assert (e.type, e.mode) == ("THREATEN", "violence")
 
 
+def test_a_unit_that_threatened_troops_made_no_threat():
+    assert not [e for e in raw("Jets struck a rebel cell that threatened the troops.", "2024-04-10") if e.type == "THREATEN"]
+    assert [e.type for e in raw("The rebels, who threatened to attack the capital, fired rockets.", "2024-04-10")
+            if e.trigger == "threatened"] == ["THREATEN"]
+
+
 def test_a_vow_to_press_on_with_an_offensive_is_a_threat():
     e = main("The defence minister vowed to press ahead with the offensive in the north.").event
     assert (e.type, e.mode) == ("THREATEN", "violence")
@@ -243,6 +249,7 @@ def test_reporting_verbs_are_not_events():
     ("Brazil rejected the proposal.", "REJECT", None),
     ("Militants fired rockets at the border crossing.", "ASSAULT", "aerial"),  # the object, not "at", tells the weapon
     ("Troops fired at the crowd.", "ASSAULT", "firearms"),
+    ("The government approved the opening of two more aid routes.", "CONCEDE", "access"),  # a decision to let in
     # an order is a verbal act: REQUEST ("all requests, demands and orders"), not COERCE
     ("Israel issued another round of evacuation orders in southern Gaza.", "REQUEST", None),
     ("The Israeli military ordered the evacuation of northern Gaza.", "REQUEST", None),

@@ -826,6 +826,8 @@ class _Coder:
                 return None  # "declined to comment" refuses nothing
             return Coded("REJECT", self.request_mode(code) if code else None, t, t, frame=True)
         if name == "threaten":
+            if t.dep_ == "relcl" and not any(k.dep_ in ("xcomp", "ccomp") for k in t.children):
+                return None  # "a squad that threatened the troops": posed a danger, made no threat
             return Coded("THREATEN", self.threat_mode(code), t, t, frame=True)
         if name == "warn":
             clause = next((c for c in t.children if c.dep_ in ("ccomp", "xcomp", "advcl")), None)
