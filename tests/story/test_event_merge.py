@@ -57,6 +57,20 @@ def test_different_types_dates_or_happenings_stay_apart():
     assert len(merged) == 5
 
 
+def test_two_strikes_by_one_army_on_one_day_stay_apart_unless_told_alike():
+    strike = dict(type="ASSAULT", mode="aerial", actors=("ISR.military",), date="2024-04-01")
+    rows = [
+        row("a", "The military said it struck a command centre in the grounds of a hospital in Deir al-Balah.", **strike),
+        row("b", "Seven aid workers died when the military attacked their convoy with missile strikes.", **strike),
+        row("c", "The military's strike on the aid convoy killed seven aid workers, the charity said.", **strike),
+    ]
+    merged = merge_events(rows)
+    assert sorted(len(m.citations) for m in merged) == [1, 2]
+    # a release is done once a day: one actor and one mode are enough
+    rows = [row("a", "Hamas freed 13 Israeli hostages on Friday."), row("b", "The group handed captives to the Red Cross.")]
+    assert len(merge_events(rows)) == 1
+
+
 def test_events_without_a_day_are_kept_unmerged():
     r1 = row("a", "Hamas freed hostages in November.")
     r1.update(date="2023-11", date_start="2023-11-01", date_end="2023-11-30", precision="month")

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 DATE_WINDOW = 1  # days between resolved dates of one real-world event
 WORDING = 0.3  # content-word Jaccard that alone makes two same-type reports one event
 WORDING_WITH_ACTORS = 0.12  # ... when they also share an actor
+MANY_A_DAY = frozenset({"ASSAULT", "COERCE"})  # types an actor does many times a day: a shared actor and mode are not enough
 MODALITY_RANK = {"asserted": 0, "claimed": 1, "planned": 2, "hypothetical": 3, "negated": 4}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -152,7 +153,7 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
             if not shared and words.isdisjoint(c.words):
                 continue
             sim = _jaccard(words, c.words)
-            if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or same_mode)):
+            if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or (same_mode and r["type"] not in MANY_A_DAY))):
                 score = sim + (0.5 if shared else 0) + (0.2 if same_mode else 0)
                 if score > best_score:
                     best, best_score = c, score
