@@ -239,6 +239,13 @@ def test_a_participant_of_one_outlet_only_is_not_the_merged_events():
     rows[0]["outlet"] = "Wire"
     rows[2]["outlet"] = "Paper"  # two outlets of three name it: it is the event's
     assert merge_events(rows)[0].recipients == ["org:nasser"]
+    # so with participants known only by their words, and the mode: the cited report's
+    rows = [{**row("a", "The army struck a command centre in the grounds of a hospital.", type="ASSAULT", mode="aerial",
+                   actors=("ISR.military",)), "recipient_text": ["command centre"]},
+            {**row("b", "The army struck a command centre in the hospital grounds, killing four.", type="ASSAULT",
+                   mode=None, actors=("ISR.military",), outlet="Live page"), "recipient_text": ["four"]}]
+    [m] = merge_events(rows)
+    assert (m.summary_citation.doc_id, m.recipient_text, m.mode) == ("a", ["command centre"], "aerial")
 
 
 def test_the_cited_report_tells_the_event_as_the_merged_record_has_it():

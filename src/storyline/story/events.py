@@ -199,13 +199,6 @@ def _vote(values: Iterable, default=None):
     return counts.most_common(1)[0][0] if counts else default
 
 
-def _ordered_union(lists: Iterable[list[str]]) -> list[str]:
-    counts: Counter = Counter()
-    for items in lists:
-        counts.update(list(dict.fromkeys(items or [])))  # first-seen order breaks ties: the same output every run
-    return [k for k, _ in counts.most_common()]
-
-
 def _outlet(r: dict) -> str:
     """Who published a report: its outlet, else its document (counted as an outlet of its own)."""
     return r.get("outlet") or r["doc_id"]
@@ -216,7 +209,7 @@ def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
     two outlets at least: one stray coding, or one live page's repeats, does not become the event's actor."""
     by: dict[str, set] = defaultdict(set)
     for r in rows:
-        for k in set(r.get(key) or []):
+        for k in dict.fromkeys(r.get(key) or []):  # first-seen order breaks ties: the same output every run
             by[k].add(_outlet(r))
     outlets = len({_outlet(r) for r in rows})
     out = list(head.get(key) or [])
@@ -252,7 +245,7 @@ def _merge(rows: list[dict]) -> MergedEvent:
     return MergedEvent(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
         type=head["type"],
-        mode=_vote(r.get("mode") for r in rows),
+        mode=head.get("mode") or _vote(r.get("mode") for r in rows),  # as the cited report tells it
         date=main_date,
         date_start=at_date[0].get("date_start"),
         date_end=at_date[0].get("date_end"),
@@ -260,8 +253,8 @@ def _merge(rows: list[dict]) -> MergedEvent:
         modality=modality,
         actors=_agreed(head, rows, "actors"),
         recipients=_agreed(head, rows, "recipients"),
-        actor_text=_ordered_union(r.get("actor_text") for r in rows),
-        recipient_text=_ordered_union(r.get("recipient_text") for r in rows),
+        actor_text=_agreed(head, rows, "actor_text"),
+        recipient_text=_agreed(head, rows, "recipient_text"),
         location=_vote(r.get("location") for r in rows),
         sources=len(outlets),
         documents=len({r["doc_id"] for r in rows}),
