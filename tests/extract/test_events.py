@@ -379,9 +379,11 @@ def test_the_anniversary_of_an_anchor_is_the_anchor():
     assert e.date == "2023-10-07"
 
 
-def test_a_week_around_an_anchor_is_the_anchors_day():
+def test_a_week_or_month_around_an_anchor_is_the_anchors_day():
     evs = events("Hamas launched an attack on southern Israel more than three weeks ago.", "2023-10-30")
     assert [(e.date, e.date_source) for e in evs if e.trigger == "attack"] == [("2023-10-07", "anchor")]
+    evs = events("Her brother was killed after Hamas's attack on Israel earlier this month.", "2023-11-01")
+    assert [e.date for e in evs if e.trigger == "attack"] == ["2023-10-07"]  # written on the 1st: October
     # another act of that week keeps its week
     evs = events("Israel struck a school in Gaza more than three weeks ago.", "2023-10-30")
     assert [e.date for e in evs if e.trigger == "struck"] == ["2023-W41"]

@@ -1549,8 +1549,8 @@ class _Coder:
                     d1 = (date.fromisoformat(tx.last_day) - timedelta(days=7)).isoformat()
                     return f"{y}-W{w:02d}-WE", d0.isoformat(), d1, "week", "text"
                 return d0.isoformat(), d0.isoformat(), d0.isoformat(), "day", "text"
-            if "-W" in tx.value and not tx.value.endswith("-WE") and tx.first_day and tx.last_day:
-                anchor = self.anchor_date(c)  # "launched an attack more than three weeks ago": the known day, if it fits
+            if re.fullmatch(r"\d{4}-(?:W\d\d|\d\d)", tx.value) and tx.first_day and tx.last_day:
+                anchor = self.anchor_date(c)  # "launched an attack more than three weeks ago", "earlier this month": the known day, if it fits
                 if anchor and (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat() <= anchor <= tx.last_day:
                     return anchor, anchor, anchor, "day", "anchor"
             anchor = self.anchor_date(c) if len(tx.value) == 10 else None
