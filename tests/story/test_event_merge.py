@@ -71,6 +71,18 @@ def test_two_strikes_by_one_army_on_one_day_stay_apart_unless_told_alike():
     assert len(merge_events(rows)) == 1
 
 
+def test_reports_of_one_mass_abduction_in_different_words_are_one_event():
+    taken = dict(type="ASSAULT", mode="abduct", date="2023-10-07")
+    rows = [
+        row("a", "More than 200 hostages were taken into Gaza by the gunmen.", **taken),
+        row("b", "Militants stormed kibbutz communities near the border fence at dawn.", type="ASSAULT", mode=None,
+            date="2023-10-07"),
+        row("c", "Families from the kibbutz communities near the border were seized at dawn.", **taken),
+    ]
+    [m] = merge_events(rows)
+    assert (m.mode, m.documents) == ("abduct", 3)
+
+
 def test_events_without_a_day_are_kept_unmerged():
     r1 = row("a", "Hamas freed hostages in November.")
     r1.update(date="2023-11", date_start="2023-11-01", date_end="2023-11-30", precision="month")

@@ -23,7 +23,8 @@ from typing import Callable, Iterable
 DATE_WINDOW = 1  # days between resolved dates of one real-world event
 WORDING = 0.3  # content-word Jaccard that alone makes two same-type reports one event
 WORDING_WITH_ACTORS = 0.12  # ... when they also share an actor
-MANY_A_DAY = frozenset({"ASSAULT", "COERCE"})  # types an actor does many times a day: a shared actor and mode are not enough
+MANY_A_DAY = frozenset({"aerial", "heavy-weapons", "firearms", "explosives", "arrest"})  # modes of acts an army does
+# many times a day: for these a shared actor and mode do not make two reports one event
 MODALITY_RANK = {"asserted": 0, "claimed": 1, "planned": 2, "hypothetical": 3, "negated": 4}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -98,6 +99,7 @@ class _Cluster:
     actors: set[str]
     words: frozenset[str]  # the first report's words: clusters are compared with their leader
     stated: set[date] = field(default_factory=set)  # days its reports state in their own words
+    known: bool = False  # its first report is dated by a known day (the anchor: "the October 7 attack")
 
 
 def _day(value: str | None) -> date | None:
@@ -153,14 +155,17 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
             if not shared and words.isdisjoint(c.words):
                 continue
             sim = _jaccard(words, c.words)
-            if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or (same_mode and r["type"] not in MANY_A_DAY))):
+            # an army strikes many times a day (an air strike, shelling, arrests); "the attack" of a day, a
+            # day's abductions, or the known attack of a known day, is one event
+            once = mode not in MANY_A_DAY or (c.known and r.get("date_source") == "anchor")
+            if sim >= WORDING or (shared and (sim >= WORDING_WITH_ACTORS or (same_mode and once))):
                 score = sim + (0.5 if shared else 0) + (0.2 if same_mode else 0)
                 if score > best_score:
                     best, best_score = c, score
         if best is None and stated is None and r.get("date_source") == "report":
             best = _retold(r, words, people, by_actor, d, window)
         if best is None:
-            best = _Cluster([], r["type"], d, mode, set(), words)
+            best = _Cluster([], r["type"], d, mode, set(), words, known=r.get("date_source") == "anchor")
             bucket.append(best)
             clusters.append(best)
             for a in people:
@@ -169,10 +174,33 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
         best.actors |= people
         if stated is not None:
             best.stated.add(stated)
-    merged = [_merge(c.rows) for c in clusters]
+    groups = [c.rows for c in clusters]
+    merged = _consolidate([_merge(g) for g in groups], groups)
     merged.extend(_merge([r]) for r in single)
     merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
     return merged
+
+
+def _consolidate(merged: list[MergedEvent], groups: list[list[dict]]) -> list[MergedEvent]:
+    """Clusters of a day that came out as the same event (type, day, mode, modality and actors) are one: reports
+    of one happening in words too different to join on their own ("the hostages taken on 7 October",
+    "the Raanans were seized at a graduation") would otherwise stay many events. Not for the acts an
+    army does many times a day (air strikes, shelling, arrests)."""
+    def key(m: MergedEvent) -> tuple | None:
+        return (m.type, m.date, m.mode, m.modality, tuple(sorted(m.actors))) if m.actors and m.date and m.mode not in MANY_A_DAY else None
+
+    same: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(merged):
+        if key(m):
+            same[key(m)].append(i)
+    out, done = [], set()
+    for i, m in enumerate(merged):
+        if i in done:
+            continue
+        ids = same[key(m)] if key(m) else [i]
+        out.append(m if len(ids) == 1 else _merge([r for j in ids for r in groups[j]]))
+        done.update(ids)
+    return out
 
 
 RETOLD = 0.35  # wording similarity at which a report-dated event retells an earlier one
