@@ -219,6 +219,13 @@ def test_a_when_clause_of_the_saying_is_told_by_the_writer():
     assert (e.type, e.mode, e.modality, e.date) == ("CONSULT", "visit", "asserted", "2024-07-22")
 
 
+def test_two_titled_people_joined_by_and_are_both_actors():
+    # the parser gives "called" two subjects and leaves the "and" unlinked
+    e = main("On Sunday, UK Foreign Secretary David Cameron and German Foreign Minister Annalena Baerbock called for "
+             "a sustainable ceasefire.", "2023-12-17").event
+    assert e.type == "REQUEST" and len(e.actors) == 2
+
+
 def test_places_misparsed_as_coordinated_with_people_are_not_actors():
     e = main("Students in Leeds, Newcastle and Bristol called for supporters to donate food.", "2024-05-01").event
     assert e.type == "REQUEST" and e.actor_text == ["Students"]

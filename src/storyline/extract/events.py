@@ -982,6 +982,8 @@ class _Coder:
             by = [g for k in kids if k.dep_ == "agent" for g in k.children if g.dep_ == "pobj"]
             if by:
                 return self.expand(by[0])
+            if len(subj) == 2 and any(k.dep_ == "cc" for k in min(subj, key=lambda k: k.i).children):
+                return [h for k in sorted(subj, key=lambda k: k.i) for h in self.expand(k)]  # "A and B called": A's "and" left unlinked
             if subj:
                 s = min(subj, key=lambda k: abs(t.i - k.i))  # two subjects is a misparse: "DEIR AL-BALAH, Gaza Strip: Netanyahu pushed"
                 if s.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
