@@ -186,18 +186,19 @@ def _consolidate(merged: list[MergedEvent], groups: list[list[dict]]) -> list[Me
     of one happening in words too different to join on their own ("the hostages taken on 7 October",
     "the Raanans were seized at a graduation") would otherwise stay many events. Not for the acts an
     army does many times a day (air strikes, shelling, arrests)."""
-    def key(m: MergedEvent) -> tuple | None:
-        return (m.type, m.date, m.mode, m.modality, tuple(sorted(m.actors))) if m.actors and m.date and m.mode not in MANY_A_DAY else None
-
+    keys = []
+    for m, rows in zip(merged, groups):
+        mode = _vote(r.get("mode") for r in rows)  # what most of its reports call it
+        keys.append((m.type, m.date, mode, m.modality, tuple(sorted(m.actors))) if m.actors and mode not in MANY_A_DAY else None)
     same: dict[tuple, list[int]] = defaultdict(list)
-    for i, m in enumerate(merged):
-        if key(m):
-            same[key(m)].append(i)
+    for i, k in enumerate(keys):
+        if k:
+            same[k].append(i)
     out, done = [], set()
     for i, m in enumerate(merged):
         if i in done:
             continue
-        ids = same[key(m)] if key(m) else [i]
+        ids = same[keys[i]] if keys[i] else [i]
         out.append(m if len(ids) == 1 else _merge([r for j in ids for r in groups[j]]))
         done.update(ids)
     return out
@@ -268,12 +269,14 @@ def _merge(rows: list[dict]) -> MergedEvent:
     pool = originals or rows
     told = lambda r: (r.get("modality") or "asserted") == modality  # noqa: E731
     pool = [r for r in pool if told(r) and r.get("date") == main_date] or [r for r in pool if told(r)] or pool
+    voted = _vote(r.get("mode") for r in rows)  # and calls it what most reports call it
+    pool = [r for r in pool if r.get("mode") == voted] or pool
     head = max(pool, key=lambda r: representative(r) * sureness(r.get("confidence")))
     key = "|".join(sorted(f"{r['doc_id']}:{r['start']}" for r in rows))
     return MergedEvent(
         id=hashlib.sha1(key.encode()).hexdigest()[:12],
         type=head["type"],
-        mode=head.get("mode") or _vote(r.get("mode") for r in rows),  # as the cited report tells it
+        mode=head.get("mode"),  # as the cited report tells it
         date=main_date,
         date_start=at_date[0].get("date_start"),
         date_end=at_date[0].get("date_end"),
