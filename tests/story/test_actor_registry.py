@@ -100,6 +100,15 @@ def test_role_only_mentions_resolve_to_the_holder_at_the_reports_date():
     assert fixed.canonical(role, "2024-09-18") == haniyeh
 
 
+def test_a_party_the_tagger_took_for_a_person_is_left_out():
+    ms = [pm(f"d{i}", "Labour") for i in range(5)] + [pm("e", "Labour MPs"), pm("f", "Senior Labour", actor="person:labour")]
+    ms += [pm("g", "Daniel Ben Senior"), pm("h", "Rasha Sheikh")]  # surnames that are also such words
+    reg = build_registry(ms)
+    assert "person:labour" not in reg.actors and "person:labour-mps" not in reg.actors
+    assert reg.name("person:labour") == "Labour"
+    assert {"person:daniel-ben-senior", "person:rasha-sheikh"} <= set(reg.actors)
+
+
 def test_noise_persons_are_left_out():
     ms = [pm("a", "Laughter"), pm("b", "Laughter"),
           pm("c", "Rafah", "the Rafah"), pm("d", "Rafah"), pm("e", "Rafah")]

@@ -209,7 +209,7 @@ class Registry:
         return max(covering, key=lambda p: (near(p), len(terms[p]), p))
 
     def name(self, actor_id: str) -> str:
-        actor = self.get(actor_id)
+        actor = self.get(actor_id) or self.unlisted.get(actor_id)
         if actor:
             return actor.name
         parsed = parse_role_actor_id(actor_id)
@@ -522,7 +522,7 @@ def _build_persons(reg: Registry, aggs: dict[str, _Agg]) -> dict[str, dict[str, 
                 votes[k] |= d
         vote_counts = {k: len(d) for k, d in votes.items()}
         role, aff = _top_vote(vote_counts)
-        full = [nm for nm in names if len(name_key(nm)) >= 2]
+        full = [nm for nm in names if len(_name_words(nm)) >= 2]
         name = max(full or names, key=lambda nm: (names[nm], len(nm)))
         cid = "person:" + slug(name)
         country = _country_of(aff, reg.actors) or (countries.most_common(1)[0][0] if countries else None)
@@ -570,6 +570,21 @@ def _placelike(aliases: dict, names: dict, mentions: int, titled_docs: int, docs
         return True  # "Rafah Crossing", "Nasser Hospital", "... Press Briefing Room"
     the = sum(n for a, n in aliases.items() if a[:4].lower() == "the " and name_key(a[4:]) in keys)
     return the >= max(1, 0.01 * mentions)
+
+
+_GROUP_WORDS = frozenset({"mps", "meps", "lawmakers", "legislators", "members", "supporters", "officials", "ministers",
+                          "leaders", "activists", "voters", "councillors", "peers", "senators", "delegates"})
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name less a leading "Senior"/"Former" and group words: "Senior Labour" and
+    "Labour MPs" are no full names (the tagger's PERSON for a party)."""
+    from storyline.extract.actors import load_gazetteer
+
+    words = [w for w in name_key(name) if w not in _GROUP_WORDS]
+    while words and words[0] in load_gazetteer().role_prefixes:
+        words = words[1:]
+    return words
 
 
 def _unique_roles() -> frozenset:
