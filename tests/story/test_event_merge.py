@@ -260,6 +260,17 @@ def test_a_participant_of_one_outlet_only_is_not_the_merged_events():
     assert (m.summary_citation.doc_id, m.recipient_text, m.mode) == ("a", ["command centre"], "aerial")
 
 
+def test_the_other_side_of_an_attack_does_not_join_its_attackers():
+    attack = dict(type="ASSAULT", mode=None, date="2023-10-07")
+    rows = [{**row("a", "Hamas's assault on southern Israel on 7 October killed 1,200 people.", actors=("org:hamas",),
+                   recipients=("ISR",), **attack), "confidence": 0.95}]
+    rows += [{**row(x, "Hamas and the Israeli army fought in southern Israel on 7 October after the assault.",
+                    actors=("org:hamas", "ISR.military"), **attack), "confidence": 0.2} for x in "bcd"]
+    [m] = merge_events(rows)
+    assert m.summary_citation.doc_id == "a"
+    assert m.actors == ["org:hamas"]  # the army of the attacked state is not among the attackers
+
+
 def test_the_cited_report_tells_the_event_as_the_merged_record_has_it():
     rows = [
         row("a", "The White House will convene a roundtable on Monday on the hostages.", type="CONSULT", mode=None,

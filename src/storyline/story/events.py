@@ -242,8 +242,17 @@ def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
             by[k].add(_outlet(r))
     outlets = len({_outlet(r) for r in rows})
     out = list(head.get(key) or [])
-    out += [k for k, n in sorted(by.items(), key=lambda kv: -len(kv[1])) if k not in out and len(n) * 2 >= outlets and len(n) > 1]
+    other = {"actors": "recipients", "recipients": "actors"}.get(key)
+    sides = {_side(x) for x in head.get(other) or []} if other else set()  # the other side is not on this one
+    out += [k for k, n in sorted(by.items(), key=lambda kv: -len(kv[1]))
+            if k not in out and len(n) * 2 >= outlets and len(n) > 1 and _side(k) not in sides]
     return out
+
+
+def _side(actor: str) -> str:
+    """The state an actor id belongs to ("ISR.military" -> "ISR"), else the id itself."""
+    head = actor.split(".", 1)[0]
+    return head if len(head) == 3 and head.isupper() else actor
 
 
 def _merge(rows: list[dict]) -> MergedEvent:
