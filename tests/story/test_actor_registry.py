@@ -95,6 +95,9 @@ def test_role_only_mentions_resolve_to_the_holder_at_the_reports_date():
     assert reg.canonical(role, "2023-12-01") == haniyeh  # before every term: the first
     assert reg.canonical(role, "2025-06-01") == role  # long after: nobody known, the role stays a role
     assert Registry.from_dict(json.loads(json.dumps(reg.to_dict()))).canonical(role, "2024-09-18") == sinwar
+    assert reg.terms_of(sinwar) == [{"role": "leader", "affiliation": "org:hamas", "first": "2024-08-10", "last": "2024-10-10",
+                                     "documents": 4}]
+    assert [e["terms"] for e in reg.entries("Yahya Sinwar")] == [reg.terms_of(sinwar)]
     # the user's holder holds at every date
     fixed = build_registry(ms, {"roles": {"org:hamas|leader": haniyeh}}, dates)
     assert fixed.canonical(role, "2024-09-18") == haniyeh

@@ -179,7 +179,8 @@ def actors_command(
     db: DbOption = None,
     json: JsonOption = False,
 ) -> None:
-    """The actor registry: canonical actors with kind, country, role, affiliation and aliases."""
+    """The actor registry: canonical actors with kind, country, role (with the months of the documents
+    naming it), affiliation and aliases."""
     engine = engine_for(db)
     with engine.connect() as conn:
         registry = _registry(conn, actors_file)
@@ -193,8 +194,10 @@ def actors_command(
     for col in ("id", "name", "kind", "country", "role", "affiliation", "mentions", "aliases"):
         table.add_column(col, overflow="fold")
     for e in entries:
+        term = next((t for t in e.get("terms") or [] if t["role"] == e.get("role") and t["affiliation"] == e.get("affiliation")), None)
+        role = (e.get("role") or "") + (f" ({term['first'][:7]}..{term['last'][:7]})" if term else "")
         table.add_row(
-            escape(e["id"]), escape(e["name"]), e.get("kind") or "", e.get("country") or "", escape(e.get("role") or ""),
+            escape(e["id"]), escape(e["name"]), e.get("kind") or "", e.get("country") or "", escape(role),
             escape(registry.name(e["affiliation"]) if e.get("affiliation") else ""), str(e.get("mentions", "")),
             escape(", ".join(e.get("aliases", [])[:4])),
         )

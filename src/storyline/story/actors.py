@@ -239,8 +239,19 @@ class Registry:
                 continue
             out.append({"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role,
                         "affiliation": a.affiliation, "mentions": a.mentions, "documents": a.documents,
-                        "aliases": [x for x, _ in a.top_aliases(10)], "merged": a.merged})
+                        "terms": self.terms_of(a.id), "aliases": [x for x, _ in a.top_aliases(10)], "merged": a.merged})
         return out
+
+    def terms_of(self, actor_id: str) -> list[dict]:
+        """The roles a person is named with, each with the first and last dated document naming it
+        (what resolves a role named without a person at a date, see `holder`)."""
+        out = []
+        for key, terms in sorted(self.role_terms.items()):
+            days = terms.get(actor_id)
+            if days:
+                aff, _, role = key.partition("|")
+                out.append({"role": role, "affiliation": aff, "first": days[0], "last": days[-1], "documents": len(days)})
+        return sorted(out, key=lambda t: (-t["documents"], t["first"]))
 
     # --- storage ----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
