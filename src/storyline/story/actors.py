@@ -45,6 +45,7 @@ Corrections file (YAML), applied after learning; every key is optional::
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -185,21 +186,23 @@ class Registry:
         day = _iso_day(when)
         if day is None or not terms:
             return self.role_holders.get(key)
-        spans = {p: (date.fromisoformat(ds[0]), date.fromisoformat(ds[-1])) for p, ds in terms.items()}
+        # the terms are sorted ISO days, which compare as dates: no parsing per call
         window = timedelta(days=TERM_WINDOW)
-        covering = [p for p, (a, b) in spans.items() if a - window <= day <= b + window]
+        lo, hi = (day - window).isoformat(), (day + window).isoformat()
+        covering = [p for p, ds in terms.items() if ds[0] <= hi and lo <= ds[-1]]
         if not covering:  # before every term: the first holder; after: the latest; long before or after: nobody known
-            later = [p for p, (_, b) in spans.items() if b < day]
+            cur = day.isoformat()
+            later = [p for p, ds in terms.items() if ds[-1] < cur]
             if later:
-                p = max(later, key=lambda p: (spans[p][1], len(terms[p]), p))
-                gap = (day - spans[p][1]).days
+                p = max(later, key=lambda p: (terms[p][-1], len(terms[p]), p))
+                gap = (day - date.fromisoformat(terms[p][-1])).days
             else:
-                p = min(terms, key=lambda p: (spans[p][0], -len(terms[p]), p))
-                gap = (spans[p][0] - day).days
+                p = min(terms, key=lambda p: (terms[p][0], -len(terms[p]), p))
+                gap = (date.fromisoformat(terms[p][0]) - day).days
             return p if gap <= STALE else None
 
         def near(p: str) -> int:
-            return sum(1 for d in terms[p] if abs((date.fromisoformat(d) - day).days) <= TERM_WINDOW)
+            return bisect_right(terms[p], hi) - bisect_left(terms[p], lo)
 
         overall = self.role_holders.get(key)
         if overall in covering:  # the main holder, unless another is named more than twice as often around the date
@@ -643,8 +646,8 @@ def _role_holders(reg: Registry, role_aggs: dict[str, _Agg], stated: dict[str, d
         if holders.get(key):
             reg.role_holders[key] = holders[key].most_common(1)[0][0]
             terms = {}
+            aff, _, role = key.partition("|")
             for pid in holders[key]:
-                aff, _, role = key.partition("|")
                 days = sorted({d for d in (_iso_day(dates.get(doc)) for doc in stated.get(pid, {}).get(f"{role}|{aff}", ()))
                                if d is not None})
                 if days:
