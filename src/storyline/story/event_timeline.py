@@ -14,13 +14,12 @@ salient events, one per distinct happening. Written by hand over `story.events.M
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 from typing import Callable
 
-from storyline.story.events import MergedEvent, content_words, sureness
+from storyline.story.events import MergedEvent, content_words, state_of, sureness
 
 TYPE_WEIGHT = {
     "RETREAT": 1.0, "CONCEDE": 1.0, "AGREE": 1.0, "CONSULT": 0.9, "REQUEST": 0.7, "REJECT": 0.8, "AID": 0.7,
@@ -45,7 +44,6 @@ class TimelineDay:
 
 
 TALKS_SHARE = 0.15  # of the dates, the share kept for the best rounds of talks not otherwise chosen
-_STATE_ID = re.compile(r"^(?:role:)?([A-Z]{3})(?:[.:]|$)")
 
 
 def countries(e: MergedEvent, country: Callable[[str], str | None] | None = None) -> set[str]:
@@ -53,8 +51,7 @@ def countries(e: MergedEvent, country: Callable[[str], str | None] | None = None
     else, for persons and organisations, from `country` (the registry's)."""
     out = set()
     for a in e.actors + e.recipients:
-        m = _STATE_ID.match(a)
-        c = m.group(1) if m else (country(a) if country else None)
+        c = state_of(a) or (country(a) if country else None)
         if c:
             out.add(c)
     return out

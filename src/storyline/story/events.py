@@ -249,10 +249,17 @@ def _agreed(head: dict, rows: list[dict], key: str) -> list[str]:
     return out
 
 
+_STATE_ID = re.compile(r"^(?:role:)?([A-Z]{3})(?:[.:]|$)")
+
+
+def state_of(actor: str) -> str | None:
+    """The state an actor id names ("ISR", "ISR.military", "role:QAT.government:…" -> the code), else None."""
+    m = _STATE_ID.match(actor)
+    return m.group(1) if m else None
+
+
 def _side(actor: str) -> str:
-    """The state an actor id belongs to ("ISR.military" -> "ISR"), else the id itself."""
-    head = actor.split(".", 1)[0]
-    return head if len(head) == 3 and head.isupper() else actor
+    return state_of(actor) or actor
 
 
 def _merge(rows: list[dict]) -> MergedEvent:
