@@ -120,6 +120,8 @@ def test_timeline_json_and_markdown(db):
     ("actors:\n  org:hamas: [unclosed\n", "not valid YAML"),
     ("actors:\n  org:hamas: [1, 2]\n", "expected fields"),
     ("- just a list\n", "expected a mapping"),
+    ('roles:\n  "QAT.government|prime minister": 3\n', "an actor id"),
+    ("roles:\n  prime minister: person:x\n", "affiliation|role"),
 ])
 def test_a_broken_corrections_file_is_one_line_naming_it(db, tmp_path, content, reason):
     fix = tmp_path / "fix.yaml"

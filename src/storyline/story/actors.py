@@ -714,6 +714,9 @@ def apply_corrections(reg: Registry, path: str | Path | dict) -> None:
         reg.redirect[aid] = None
         reg.redirect[target] = None
     for key, holder in (data.get("roles") or {}).items():
+        if not isinstance(holder, str) or "|" not in str(key):
+            raise ValueError(f"roles: {key}: expected 'affiliation|role': an actor id, such as "
+                             f'"QAT.government|prime minister": person:mohammed-bin-abdulrahman-al-thani')
         reg.role_holders[key] = reg.resolve(holder) or holder
         reg.role_terms.pop(key, None)  # the user's holder, whatever the dates
     reg._index()
