@@ -684,3 +684,36 @@ def test_warning_that_talks_could_fail_is_no_demand():
                                "jeopardised.", "2024-03-01") if e.type == "REQUEST"]
     (e,) = [e for e in raw("The US warned Iran not to escalate the conflict.", "2024-03-01") if e.type == "REQUEST"]
     assert e.recipients == ["IRN"]
+
+
+def test_an_appeal_for_help_asks_for_assistance():
+    (e,) = [e for e in raw("On Monday, the Gaza health ministry appealed for international help to restart medical care "
+                           "at Nasser hospital.", "2024-04-01") if e.type == "REQUEST"]
+    assert e.mode == "assist"
+    (e,) = [e for e in raw("Hamas called for the release of all Palestinian prisoners.", "2024-04-01") if e.type == "REQUEST"]
+    assert e.mode == "yield"
+
+
+def test_strikes_on_a_named_city_are_not_on_the_state_around_it():
+    (e,) = [e for e in raw("At the start of December, Israel carried out intensive air strikes on the city of Khan Younis "
+                           "in southern Gaza.", "2024-04-08") if e.type == "ASSAULT"]
+    assert e.actors == ["ISR"] and e.recipients == []
+    (e,) = [e for e in raw("Israel struck the city of Gaza.", "2024-04-08") if e.type == "ASSAULT"]
+    assert e.recipients == ["PSE"]  # the place is the state's name itself
+
+
+def test_weeks_ago_is_approximate():
+    (e,) = [e for e in raw("The Rafah crossing was shut after three Israeli attacks in the area two weeks ago.",
+                           "2023-10-22") if e.type == "ASSAULT"]
+    assert (e.date, e.precision) == ("2023-10", "month")  # 8 October give or take, not ISO week 40 alone
+    (e,) = [e for e in raw("Israel struck the hospital last week.", "2023-10-22") if e.type == "ASSAULT"]
+    assert e.date == "2023-W41"
+
+
+def test_talks_that_describe_a_mediator_are_no_event():
+    assert not [e for e in raw("Earlier today, the prime minister of Qatar - a mediator in ceasefire talks between Israel "
+                               "and Hamas - said the main point of dispute was over the return of displaced people.",
+                               "2024-04-03") if e.type == "CONSULT"]
+    (e,) = [e for e in raw("Talks between Israel and Hamas resumed in Cairo on Sunday, officials said.", "2024-04-03")
+            if e.type == "CONSULT"]
+    assert e.date == "2024-03-31"

@@ -580,7 +580,7 @@ class _Coder:
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
                         kind = "REJECT" if lem == "rejection" else "REQUEST"
-                        return (kind, self.request_mode(self.code_any(pobj)))
+                        return (kind, self.request_mode(self.code_any(pobj), pobj))
         for c in t.children:
             if c.dep_ in ("compound", "amod"):
                 key = f"{c.lower_} {lem}"
@@ -682,6 +682,11 @@ class _Coder:
             return
 
     def noun_is_event(self, t: Token) -> bool:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.dep_ == "appos" and t.head.head.pos_ == "NOUN":
+            return False  # "Qatar's prime minister - a mediator in talks between Israel and Hamas - said": who he is
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and self.lemma(t.head) in self.lx.reporting_verbs \
+                and not any(k.dep_ == "auxpass" for k in t.head.children):
+            return False  # talks do not speak: the parser made the appositive's noun ("a mediator in talks - said") the subject
         ambiguous = t.lemma_.lower() in self.lx.ambiguous_nouns  # "deliveries" of babies, a press "release"
         if not ambiguous and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
             return True
@@ -820,7 +825,9 @@ class _Coder:
             if lem == "ask" and any(g.lower_ in _WH and g.head.dep_ in ("ccomp", "xcomp", "advcl", "pcomp")
                                     and g.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr") for g in t.subtree):
                 return None  # "asks the prime minister why the UK isn't ...": a question
-            return Coded("REQUEST", self.request_mode(code), t, t, frame=True, complement=comp)
+            asked = next((g for p in t.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                          if g.dep_ == "pobj"), comp)  # "appealed for help to restart care": help is what is asked
+            return Coded("REQUEST", self.request_mode(code, asked), t, t, frame=True, complement=comp)
         if name == "reject":
             if comp is not None and comp.lemma_.lower() in _NO_COMMENT:
                 return None  # "declined to comment" refuses nothing
@@ -868,9 +875,10 @@ class _Coder:
         return a is not None and b is not None and a.actor == b.actor
 
     @staticmethod
-    def request_mode(code) -> str | None:
+    def request_mode(code, what: Token | None = None) -> str | None:
         if code is None:
-            return "change"
+            # "appealed for international help": assistance asked for, though "help" codes no event itself
+            return "assist" if what is not None and what.lemma_.lower() in _HELP else "change"
         kind, mode = code
         if kind == "AGREE":
             return None  # a proposal or a deal: none of the modes
@@ -1118,6 +1126,10 @@ class _Coder:
             if of is not None:  # "thousands of Hamas fighters", "waves of Hamas fighters"
                 return self.mention_for(of, agent)
         skip = ("relcl", "acl", "appos", "advcl", "conj", "cc")
+        if not agent and h.lemma_.lower() in _SETTLEMENTS and any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" and g.i not in self.mention_at
+                for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+            return None  # "strikes on the city of Khan Younis in southern Gaza": a place, not Gaza's state
         if not agent:  # a mention anywhere in the noun phrase: "Russia's decision", "a deal with Hamas"
             return next((self.mention_at[t.i] for t in _np_tokens(h, skip) if t.i in self.mention_at), None)
         # an agent: the one named before the head ("Hamas's attack killed", "Israeli special forces"),
@@ -1555,6 +1567,18 @@ class _Coder:
                 anchor = self.anchor_date(c)  # "launched an attack more than three weeks ago", "earlier this month": the known day, if it fits
                 if anchor and (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat() <= anchor <= tx.last_day:
                     return anchor, anchor, anchor, "day", "anchor"
+                ago = _WEEKS_AGO.fullmatch(tx.text.lower().strip(" ."))
+                if ago and "W" in tx.value and self.doc_date:
+                    # "two weeks ago" is about 14 days back, give or take a few, not one ISO week: the month, if
+                    # the whole span lies in one, else the week
+                    word = ago.group(1)
+                    n = int(word) if word.isdigit() else _WORD_NUMBERS.get(word, 3)
+                    mid = date.fromisoformat(self.doc_date) - timedelta(days=7 * n)
+                    lo, hi = mid - timedelta(days=3 * min(n, 3)), mid + timedelta(days=3 * min(n, 3))
+                    if lo.month == hi.month and lo.year == hi.year:
+                        first = lo.replace(day=1)
+                        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+                        return f"{first:%Y-%m}", first.isoformat(), last.isoformat(), "month", "text"
             anchor = self.anchor_date(c) if len(tx.value) == 10 else None
             if anchor is not None and tx.value > anchor and tx.value[4:] == anchor[4:]:
                 # "Hamas's attack on October 7" written a year on: the attack's day, not its anniversary
@@ -1793,6 +1817,11 @@ _HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinel
 
 
 _RESPONSES = frozenset({"response", "retaliation", "reprisal", "revenge"})
+_SETTLEMENTS = frozenset({"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "suburb",
+                          "area", "outskirts", "heart", "centre", "center", "governorate", "region", "province"})
+_WEEKS_AGO = re.compile(r"(?:about |some |nearly |almost |more than |over |around )?(\w+|a few|a couple of|several) weeks ago")
+_WORD_NUMBERS = {"one": 1, "a": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_HELP = frozenset({"help", "assistance", "support", "protection", "relief", "backing"})
 
 
 def _response_to(p: Token) -> bool:
