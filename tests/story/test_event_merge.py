@@ -83,15 +83,33 @@ def test_reports_of_one_mass_abduction_in_different_words_are_one_event():
     assert (m.mode, m.documents) == ("abduct", 3)
 
 
-def test_events_without_a_day_are_kept_unmerged():
+def test_events_of_a_period_merge_only_when_told_alike_and_undated_ones_stay_single():
     r1 = row("a", "Hamas freed hostages in November.")
     r1.update(date="2023-11", date_start="2023-11-01", date_end="2023-11-30", precision="month")
-    r2 = dict(r1, doc_id="b")
+    r2 = dict(r1, doc_id="b")  # the same sentence again: one event, two citations
+    r4 = dict(r1, doc_id="d", sentence="Hamas fighters shelled a tank convoy in November.", type="ASSAULT",
+              mode="heavy-weapons")
     r3 = row("c", "Hamas freed hostages.")
     r3.update(date=None, date_start=None, date_end=None)
-    merged = merge_events([r1, r2, r3])
-    assert len(merged) == 3
+    r5 = dict(r3, doc_id="e")
+    merged = merge_events([r1, r2, r3, r4, r5])
+    assert sorted(m.documents for m in merged) == [1, 1, 1, 2]
     assert merged[-1].date is None  # undated last
+
+
+def test_a_period_retelling_joins_the_day_event_it_retells():
+    day = [row(d, "Hamas gunmen attacked southern Israel on 7 October, killing 1,200 people and taking 250 hostages.",
+               type="ASSAULT", mode="firearms", date="2023-10-07", recipients=("ISR",)) for d in ("a", "b")]
+    retold = row("c", "The war began in October when Hamas gunmen attacked Israel, killing 1,200 people and taking "
+                      "250 hostages.", type="ASSAULT", mode="firearms", date="2023-10", recipients=("ISR",))
+    retold.update(date_start="2023-10-01", date_end="2023-10-31", precision="month", doc_date="2024-05-31")
+    other = row("d", "Israeli troops shot two gunmen at a checkpoint in October.", type="ASSAULT", mode="firearms",
+                date="2023-10", actors=("ISR.military",), recipients=("org:hamas",))
+    other.update(date_start="2023-10-01", date_end="2023-10-31", precision="month")
+    merged = merge_events(day + [retold, other])
+    attack = next(m for m in merged if m.documents == 3)
+    assert attack.date == "2023-10-07" and attack.precision == "day"  # the day, not the month that retells it
+    assert len(merged) == 2  # the checkpoint shooting, with a shared actor but other words, stays apart
 
 
 def test_merged_event_takes_the_most_asserted_modality_and_the_actors_of_all_reports():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -174,11 +175,75 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
         best.actors |= people
         if stated is not None:
             best.stated.add(stated)
+    single = _place_periods(single, clusters)
     groups = [c.rows for c in clusters]
     merged = _consolidate([_merge(g) for g in groups], groups)
-    merged.extend(_merge([r]) for r in single)
+    merged.extend(_merge(g) for g in _group_periods(single))
     merged.sort(key=lambda m: (m.date_start is None, m.date_start or "", -m.sources, m.id))
     return merged
+
+
+def _place_periods(rows: list[dict], clusters: list[_Cluster]) -> list[dict]:
+    """Rows dated by a period ("in October", "over the weekend") join the day's event they retell when one
+    within the period shares a participant and close wording ("Hamas gunmen attacked Israel in October,
+    killing 1,200" is the 7 October attack); the others are returned. For acts an army does many times a
+    day the wording must be closer, unless the day's event is a known one."""
+    by_type: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        by_type[c.type].append(c)
+    for cs in by_type.values():
+        cs.sort(key=lambda c: c.day)
+    days = {t: [c.day for c in cs] for t, cs in by_type.items()}
+    rest = []
+    for r in rows:
+        lo, hi = _day(r.get("date_start")), _day(r.get("date_end"))
+        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        cs = by_type.get(r["type"], [])
+        if lo is None or hi is None or not people or not cs:
+            rest.append(r)
+            continue
+        words = r["_words"] = content_words(r.get("sentence") or "")
+        best, best_sim = None, 0.0
+        for c in cs[bisect_left(days[r["type"]], lo):bisect_right(days[r["type"]], hi)]:
+            if people.isdisjoint(c.actors):
+                continue
+            need = RETOLD if (r.get("mode") not in MANY_A_DAY or c.known) else RETOLD_MANY
+            sim = max(_jaccard(words, x["_words"]) for x in c.rows[:PERIOD_COMPARED])
+            if sim >= need and sim > best_sim:
+                best, best_sim = c, sim
+        if best is None:
+            rest.append(r)
+        else:
+            best.rows.append(r)
+    return rest
+
+
+def _group_periods(rows: list[dict]) -> list[list[dict]]:
+    """Rows of one period (same type and date value) told in like words are one event: a syndicated or
+    repeated sentence ("the crossing was closed after a rocket attack over the weekend") counts once.
+    Rows with no date stay single."""
+    out: list[list[dict]] = []
+    open_: dict[tuple, list[list[dict]]] = defaultdict(list)
+    for r in rows:
+        if not r.get("date"):
+            out.append([r])
+            continue
+        words = r.setdefault("_words", content_words(r.get("sentence") or ""))
+        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        best, best_sim = None, 0.0
+        for g in open_[(r["type"], r["date"])]:
+            lead = g[0]
+            sim = _jaccard(words, lead["_words"])
+            shared = not people.isdisjoint(set(lead.get("actors") or []) | set(lead.get("recipients") or []))
+            if (sim >= WORDING or (shared and sim >= WORDING_WITH_ACTORS and r.get("mode") == lead.get("mode")
+                                   and r.get("mode") not in MANY_A_DAY)) and sim > best_sim:
+                best, best_sim = g, sim
+        if best is None:
+            best = []
+            open_[(r["type"], r["date"])].append(best)
+            out.append(best)
+        best.append(r)
+    return out
 
 
 def _consolidate(merged: list[MergedEvent], groups: list[list[dict]]) -> list[MergedEvent]:
@@ -206,6 +271,8 @@ def _consolidate(merged: list[MergedEvent], groups: list[list[dict]]) -> list[Me
 
 RETOLD = 0.35  # wording similarity at which a report-dated event retells an earlier one
 RETOLD_LOOKBACK = 400  # earlier events compared per type and participant (the most recent)
+RETOLD_MANY = 0.5  # ... for a period-dated retelling of an act an army does many times a day
+PERIOD_COMPARED = 50  # reports of a day's event a period-dated row is compared with
 
 
 def _retold(r: dict, words: frozenset, people: set, by_actor: dict, d: date, window: int) -> _Cluster | None:
@@ -266,6 +333,7 @@ def _merge(rows: list[dict]) -> MergedEvent:
     originals = [r for r in rows if not r.get("duplicate_of")]
     outlets = {_outlet(r) for r in (originals or rows)}
     stated = [r for r in rows if r.get("date") and r.get("date_source") in ("text", "anchor")]
+    stated = [r for r in stated if _is_day(r)] or stated  # a day over the period that retells it
     dates = Counter(r.get("date") for r in (stated or rows) if r.get("date"))  # a stated day over report days
     main_date = dates.most_common(1)[0][0] if dates else None
     at_date = [r for r in rows if r.get("date") == main_date] or rows
