@@ -717,3 +717,15 @@ def test_talks_that_describe_a_mediator_are_no_event():
     (e,) = [e for e in raw("Talks between Israel and Hamas resumed in Cairo on Sunday, officials said.", "2024-04-03")
             if e.type == "CONSULT"]
     assert e.date == "2024-03-31"
+
+
+def test_days_after_an_attack_is_not_the_attacks_day():
+    es = raw("Last Monday - two days after Hamas's unprecedented cross border attack that killed 1,400 in Israel - Bisan "
+             "received a text message from the Israeli military.", "2023-10-15")
+    assert {e.date for e in es if e.type == "ASSAULT"} == {"2023-10-07"}  # not that Monday, nor the report's day
+
+
+def test_what_a_known_attack_did_is_of_its_day():
+    (attack, killing) = [e for e in raw("The war was triggered by the Hamas attack that killed 1,200 people.", "2024-01-15")
+                         if e.type == "ASSAULT"]
+    assert attack.date == killing.date == "2023-10-07"

@@ -605,6 +605,7 @@ class _Coder:
         self.cur_low = self.cur_text.lower()
         self.cur_lemmas = {t.lemma_.lower() for t in self.toks}
         self.cur_start, self.cur_end = sent.start, sent.end
+        self.dated: dict[int, tuple] = {}  # the dates of this sentence's events so far, by anchor token
         consumed: set[int] = set()
         found: dict[int, Coded] = {}
         frames: list[tuple[Token, str]] = []
@@ -1538,10 +1539,15 @@ class _Coder:
                 if span is not None and _is_under(span.root, noun) and not _is_under(span.root, a) and not x.value.startswith("P"):
                     tx = x
                     break
+        if tx is None and a.dep_ in ("relcl", "acl") and self.dated.get(a.head.i, (None,) * 5)[4] == "anchor":
+            return self.dated[a.head.i]  # "the Hamas attack that killed 1,200": the known attack's day
         if tx is None and a.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ in _AT_THE_TIME
                                                      for ch in a.children):
             tx = self.timex_under(a.head, a.head)  # "the war began in October, when Hamas attacked"
-        if tx is None and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX"):
+        if tx is None and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass") and a.head.pos_ in ("VERB", "AUX") \
+                and not (a.left_edge.i > 1 and self.doc[a.left_edge.i - 1].lower_ in _RELATIVE_TO
+                         and self.doc[a.left_edge.i - 2].lemma_.lower() in _TIME_UNITS):
+            # (not "Last Monday - two days after Hamas's attack - she received": the parser lost the "after")
             tx = self.head_timex(a)  # "a rocket attack over the weekend killed four soldiers": the killing's day
         if tx is None and a.dep_ == "advcl" and a.tag_ == "VBG" and a.head.pos_ in ("VERB", "AUX") and not any(
                 ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in a.children):
@@ -1708,7 +1714,7 @@ class _Coder:
 
     # --- the record ---------------------------------------------------------------------------------
     def record(self, c: Coded, sent: Span) -> Event:
-        date, d0, d1, precision, source = self.when(c)
+        date, d0, d1, precision, source = self.dated[c.anchor.i] = self.when(c)
         trig = c.trigger
         start, end = trig.idx, trig.idx + len(trig.text)
         for k in trig.children:  # keep a particle or a negation-free phrase: "handed over", "called for"
@@ -1811,6 +1817,8 @@ _AIDES = frozenset("adviser advisor aide spokesman spokeswoman spokesperson envo
 _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
 _ORGANISE = frozenset({"organise", "organize", "arrange", "plan", "prepare", "schedule", "convene", "call", "seek", "propose"})
 _LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
+_RELATIVE_TO = frozenset({"after", "before", "following", "since", "until", "till"})
+_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
 _HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinely", "regularly", "frequently", "often",
                        "previously", "persistently"})
