@@ -121,8 +121,8 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
     `canonical(id, report_date)` maps the rows' actor ids to the registry's (`Registry.canonical`)
     first, so that "Haniyeh" in one document and "Ismail Haniyeh" in another are one actor, and "the
     Hamas leader" is whoever led Hamas when the report was written. Rows resolved to a
-    single day are clustered; rows with a wider or no date stay single events (they cannot be
-    placed within a day of anything).
+    single day are clustered; rows dated by a period join a day's event they retell within it, or
+    the like-worded rows of the same period (`_place_periods`, `_group_periods`); undated rows stay single.
     """
     dated: list[dict] = []
     single: list[dict] = []
