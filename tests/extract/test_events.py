@@ -729,3 +729,10 @@ def test_what_a_known_attack_did_is_of_its_day():
     (attack, killing) = [e for e in raw("The war was triggered by the Hamas attack that killed 1,200 people.", "2024-01-15")
                          if e.type == "ASSAULT"]
     assert attack.date == killing.date == "2023-10-07"
+
+
+def test_a_named_person_is_the_recipient_not_the_state_of_his_title():
+    for text in ("Israeli forces detained the Palestinian journalist Diaa Kahlout on Thursday.",
+                 "The outlet condemned the detention of its Gaza correspondent Diaa Kahlout by Israeli forces."):
+        (e,) = [e for e in raw(text, "2023-12-07") if e.type == "COERCE"]
+        assert e.recipients == ["person:diaa-kahlout"], text

@@ -1132,7 +1132,14 @@ class _Coder:
                 for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
             return None  # "strikes on the city of Khan Younis in southern Gaza": a place, not Gaza's state
         if not agent:  # a mention anywhere in the noun phrase: "Russia's decision", "a deal with Hamas"
-            return next((self.mention_at[t.i] for t in _np_tokens(h, skip) if t.i in self.mention_at), None)
+            found = [(t, self.mention_at[t.i]) for t in _np_tokens(h, skip) if t.i in self.mention_at]
+            found += [(t, self.mention_at[t.i]) for k in h.children if k.dep_ == "appos" and h.pos_ == "NOUN"
+                      for t in _np_tokens(k, skip) if t.i in self.mention_at and self.mention_at[t.i].kind == "person"]
+            person = next((m for _, m in found if m.kind == "person"), None)
+            if person is not None and all(m.kind == "person" or (m.kind == "state" and t.dep_ in ("amod", "compound", "det"))
+                                          for t, m in found):
+                return person  # "the Palestinian journalist Diaa Kahlout", "its Gaza correspondent X": the person
+            return found[0][1] if found else None
         # an agent: the one named before the head ("Hamas's attack killed", "Israeli special forces"),
         # or in an "of"/"from" phrase of a body ("a team from Israel's Mossad"; not "the death of X")
         body = "agents" in self.lx.group_of.get(h.lemma_.lower(), ())
