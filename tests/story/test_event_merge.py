@@ -299,3 +299,13 @@ def test_the_cited_report_tells_the_event_as_the_merged_record_has_it():
     rows[0]["confidence"], rows[1]["confidence"] = 0.95, 0.6  # the planned report is the likelier coding
     [m] = merge_events(rows)
     assert m.modality == "asserted" and m.summary_citation.doc_id == "b"
+
+
+def test_a_period_event_does_not_join_the_day_event_of_its_own_sentence():
+    text = ("An earlier Israeli strike on an Iranian consulate at the beginning of the month was followed by a "
+            "retaliatory attack by Iran on Israel on 13 April.")
+    attack = row("a", text, type="ASSAULT", mode=None, date="2024-04-13", actors=("IRN",), recipients=("ISR",), start=90)
+    strike = row("a", text, type="ASSAULT", mode=None, date="2024-04", actors=("ISR",), recipients=("IRN",), start=25)
+    strike.update(date_start="2024-04-01", date_end="2024-04-30", precision="month")
+    merged = merge_events([attack, strike])
+    assert sorted(m.date for m in merged) == ["2024-04", "2024-04-13"]

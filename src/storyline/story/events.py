@@ -208,7 +208,10 @@ def _place_periods(rows: list[dict], clusters: list[_Cluster]) -> list[dict]:
             if people.isdisjoint(c.actors):
                 continue
             need = RETOLD if (r.get("mode") not in MANY_A_DAY or c.known) else RETOLD_MANY
-            sim = max(_jaccard(words, x["_words"]) for x in c.rows[:PERIOD_COMPARED])
+            # not a report of the same sentence: "a strike at the start of the month was followed by an attack on
+            # 13 April" tells two events, and its words are the same
+            sim = max((_jaccard(words, x["_words"]) for x in c.rows[:PERIOD_COMPARED]
+                       if (x["doc_id"], x["sentence_start"]) != (r["doc_id"], r["sentence_start"])), default=0.0)
             if sim >= need and sim > best_sim:
                 best, best_sim = c, sim
         if best is None:
