@@ -1824,9 +1824,9 @@ _AIDES = frozenset("adviser advisor aide spokesman spokeswoman spokesperson envo
 _REFLEXIVE = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"})
 _ORGANISE = frozenset({"organise", "organize", "arrange", "plan", "prepare", "schedule", "convene", "call", "seek", "propose"})
 _LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
-_RELATIVE_TO = frozenset({"after", "before", "following", "since", "until", "till"})
 _TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
+_RELATIVE_TO = _BEFORE_THE_REPORT | {"following"}  # "two days after/following the attack"
 _HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinely", "regularly", "frequently", "often",
                        "previously", "persistently"})
 
