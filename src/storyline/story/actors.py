@@ -56,6 +56,7 @@ import yaml
 
 from storyline.extract.actors import name_key, parse_role_actor_id, slug
 from storyline.extract.records import ACTOR_KINDS, ActorMention
+from storyline.story.events import iso_day
 
 DOMINANCE = 3.0  # a short name folds into the most common longer name when it has this many times the documents
 TERM_WINDOW = 30  # days by which a holder's term is widened, and in which his documents decide between overlapping terms
@@ -183,7 +184,7 @@ class Registry:
     def holder(self, key: str, when: str | None = None) -> str | None:
         """Who holds the role `key` ("affiliation|role"): at `when` (ISO date) if the terms tell, else overall."""
         terms = self.role_terms.get(key)
-        day = _iso_day(when)
+        day = iso_day(when)
         if day is None or not terms:
             return self.role_holders.get(key)
         # the terms are sorted ISO days, which compare as dates: no parsing per call
@@ -325,13 +326,6 @@ def _top_vote(votes: dict[str, int]) -> tuple[str | None, str | None]:
             with_role[aff] += n
     aff = (with_role or by_aff).most_common(1)[0][0] if (with_role or by_aff) else None
     return role, aff
-
-
-def _iso_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _country_of(aff: str | None, actors: dict[str, Actor]) -> str | None:
@@ -648,7 +642,7 @@ def _role_holders(reg: Registry, role_aggs: dict[str, _Agg], stated: dict[str, d
             terms = {}
             aff, _, role = key.partition("|")
             for pid in holders[key]:
-                days = sorted({d for d in (_iso_day(dates.get(doc)) for doc in stated.get(pid, {}).get(f"{role}|{aff}", ()))
+                days = sorted({d for d in (iso_day(dates.get(doc)) for doc in stated.get(pid, {}).get(f"{role}|{aff}", ()))
                                if d is not None})
                 if days:
                     terms[pid] = [d.isoformat() for d in days]

@@ -103,9 +103,10 @@ class _Cluster:
     known: bool = False  # its first report is dated by a known day (the anchor: "the October 7 attack")
 
 
-def _day(value: str | None) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """The calendar day an ISO date or timestamp starts with ("2023-10-07", "2023-10-07T09:00"); None if it has none."""
     try:
-        return date.fromisoformat(value) if value else None
+        return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
@@ -137,7 +138,7 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
     by_actor: dict[tuple, list[_Cluster]] = defaultdict(list)  # every cluster, by type and participant
     clusters: list[_Cluster] = []
     for r in dated:
-        d = _day(r["date_start"])
+        d = iso_day(r["date_start"])
         if d is None:
             single.append(r)
             continue
@@ -196,7 +197,7 @@ def _place_periods(rows: list[dict], clusters: list[_Cluster]) -> list[dict]:
     days = {t: [c.day for c in cs] for t, cs in by_type.items()}
     rest = []
     for r in rows:
-        lo, hi = _day(r.get("date_start")), _day(r.get("date_end"))
+        lo, hi = iso_day(r.get("date_start")), iso_day(r.get("date_end"))
         people = set(r.get("actors") or []) | set(r.get("recipients") or [])
         cs = by_type.get(r["type"], [])
         if lo is None or hi is None or not people or not cs:
