@@ -1580,13 +1580,12 @@ class _Coder:
                 anchor = self.anchor_date(c)  # "launched an attack more than three weeks ago", "earlier this month": the known day, if it fits
                 if anchor and (date.fromisoformat(tx.first_day) - timedelta(days=7)).isoformat() <= anchor <= tx.last_day:
                     return anchor, anchor, anchor, "day", "anchor"
-                ago = _WEEKS_AGO.fullmatch(tx.text.lower().strip(" ."))
-                if ago and "W" in tx.value and self.doc_date:
+                if "W" in tx.value and self.doc_date and _WEEKS_AGO.search(tx.text.lower()):
                     # "two weeks ago" is about 14 days back, give or take a few, not one ISO week: the month, if
-                    # the whole span lies in one, else the week
-                    word = ago.group(1)
-                    n = int(word) if word.isdigit() else _WORD_NUMBERS.get(word, 3)
-                    mid = date.fromisoformat(self.doc_date) - timedelta(days=7 * n)
+                    # the whole span lies in one, else the week. The tagger's week tells how many weeks back.
+                    report = date.fromisoformat(self.doc_date)
+                    n = (report - timedelta(days=report.weekday()) - date.fromisoformat(tx.first_day)).days // 7
+                    mid = report - timedelta(days=7 * n)
                     lo, hi = mid - timedelta(days=3 * min(n, 3)), mid + timedelta(days=3 * min(n, 3))
                     if lo.month == hi.month and lo.year == hi.year:
                         first = lo.replace(day=1)
@@ -1834,8 +1833,7 @@ _HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinel
 _RESPONSES = frozenset({"response", "retaliation", "reprisal", "revenge"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "suburb",
                           "area", "outskirts", "heart", "centre", "center", "governorate", "region", "province"})
-_WEEKS_AGO = re.compile(r"(?:about |some |nearly |almost |more than |over |around )?(\w+|a few|a couple of|several) weeks ago")
-_WORD_NUMBERS = {"one": 1, "a": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_WEEKS_AGO = re.compile(r"\bweeks ago\b")  # "two weeks ago"; not "a week ago"
 _HELP = frozenset({"help", "assistance", "support", "protection", "relief", "backing"})
 
 
