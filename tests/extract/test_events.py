@@ -736,3 +736,8 @@ def test_a_named_person_is_the_recipient_not_the_state_of_his_title():
                  "The outlet condemned the detention of its Gaza correspondent Diaa Kahlout by Israeli forces."):
         (e,) = [e for e in raw(text, "2023-12-07") if e.type == "COERCE"]
         assert e.recipients == ["person:diaa-kahlout"], text
+
+
+@pytest.mark.parametrize("adverb", ["usually", "sometimes", "routinely", "typically"])
+def test_a_habit_is_no_event_of_the_day(adverb):
+    assert not events(f"Israeli forces {adverb} detain Palestinians at the checkpoint.")

@@ -264,7 +264,7 @@ _NARRATED = frozenset({"when", "while", "after", "before", "since", "until", "on
 _GO_ON = frozenset({"press", "keep", "carry", "step", "ramp", "push", "forge", "go", "move", "maintain", "sustain"})
 _HABITUAL = frozenset("frequently repeatedly often regularly routinely usually always constantly consistently "
                       "sometimes occasionally periodically habitually continually typically generally previously "
-                      "formerly normally ordinarily".split())
+                      "formerly normally ordinarily long persistently".split())
 _COLLECTIVES = frozenset("police protester protestor demonstrator activist student militant gunman fighter settler troop "
                          "soldier army military rebel insurgent crowd rioter mob jihadist attacker assailant terrorist "
                          "militia".split())
@@ -1826,8 +1826,6 @@ _LATER = frozenset({"later", "tomorrow", "soon", "tonight", "shortly"})
 _TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 _BEFORE_THE_REPORT = frozenset({"since", "after", "before", "until", "till"})
 _RELATIVE_TO = _BEFORE_THE_REPORT | {"following"}  # "two days after/following the attack"
-_HABITUAL = frozenset({"long", "repeatedly", "consistently", "always", "routinely", "regularly", "frequently", "often",
-                       "previously", "persistently"})
 
 
 _RESPONSES = frozenset({"response", "retaliation", "reprisal", "revenge"})

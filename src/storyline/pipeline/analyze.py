@@ -24,7 +24,7 @@ from storyline.store import analyses as store
 from storyline.store import events as event_store
 from storyline.store import figures as figure_store
 
-EXTRACT_VERSION = 53  # bump with changes to extraction; both versions together decide what is redone
+EXTRACT_VERSION = 54  # bump with changes to extraction; both versions together decide what is redone
 STORED_VERSION = VERSION * 1000 + EXTRACT_VERSION
 
 
