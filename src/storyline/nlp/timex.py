@@ -1081,10 +1081,17 @@ def _accept(name: str, m: re.Match, text: str, lowercase_doc: bool) -> bool:
         w = g["w"].lower()
         if w == "today" and re.match(r"\s*(?:show|'s show)\b", text[m.end(): m.end() + 10], re.I):
             return False
+        if w == "today" and _GENERIC_TODAY_RE.match(text, m.end()):
+            return False  # "today's youth": the present age, not the document's day
         if _is_cap(g["w"]) and m.start() > 0 and not re.search(r"(?:[.!?\"“'(\n]\s*|^)$", text[max(0, m.start() - 3): m.start()]) \
                 and w == "today" and re.match(r"\s+[A-Z]", text[m.end(): m.end() + 3]):
             return False  # "USA Today" etc.
     return True
+
+
+# "today's youth", "today's world": "today" as the present age (TimeBank leaves these untagged)
+_GENERIC_TODAY_RE = re.compile(r"['’]s\s+(?:youth|young|world|society|generation|generations|children|kids|teenagers"
+                               r"|families|standards|culture)\b", re.I)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -2184,7 +2191,8 @@ def _duration_timex(ctx, c, g, T, dirn):
     # rate "a year" after an amount -> SET
     if numtxt.lower() in ("a", "an") and not det and not rel and not dmod_txt and not suf:
         pre = text[max(0, start - 25): start].lower()
-        if re.search(r"(?:\d|percent|%|times|once|twice|dollars|cents|million|billion|trillion|\$\S*)\s*$", pre):
+        if re.search(r"(?:\d|percent|%|times|once|twice|dollars|cents|million|billion|trillion|\$\S*"
+                     r"|\b(?:\d+|\w+-?\w*)\s+(?:hours|minutes|days|nights|shifts|meals|trips|flights))\s*$", pre):
             return T("SET", val, start=start, end=end)
     del suf
     return T("DURATION", val, mod, start=start, end=end)
@@ -2275,7 +2283,23 @@ def tag(text: str, dct: str | date | None) -> list[Timex]:
         if _SINCE_RE.search(text[max(0, t.start - 10): t.start]) and t.type in ("DATE", "TIME") and t.value[:1].isdigit():
             t.anchor = t.anchor or t.value
         out.append(t)
-    return out
+    return _drop_always_idiom(text, out)
+
+
+# "24 hours a day", "seven days a week", "365 days a year": an idiom for "all the time" (the duration fills the
+# unit it is counted per), neither a duration nor a set
+_ALWAYS = {("PT24H", "day"), ("P7D", "week"), ("P365D", "year"), ("P52W", "year"), ("P12M", "year")}
+_ALWAYS_RE = re.compile(r",?\s+(an?\s+(day|week|year))\b", re.I)
+
+
+def _drop_always_idiom(text: str, out: list[Timex]) -> list[Timex]:
+    drop: set[int] = set()
+    for i, t in enumerate(out[:-1]):
+        m = _ALWAYS_RE.match(text, t.end)
+        if t.type == "DURATION" and m and (t.value, m.group(2).lower()) in _ALWAYS \
+                and (out[i + 1].start, out[i + 1].end) == m.span(1):
+            drop.update((i, i + 1))
+    return [t for i, t in enumerate(out) if i not in drop]
 
 
 _SEASON_RANGE = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30)), "WI": ((12, 1), (2, 28))}
