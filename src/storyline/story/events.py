@@ -143,7 +143,7 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
             single.append(r)
             continue
         words = r["_words"] = content_words(r.get("sentence") or "")
-        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        people = _participants(r)
         bucket = open_by_type[r["type"]]
         bucket[:] = [c for c in bucket if (d - c.day).days <= window]
         best, best_score = None, 0.0
@@ -184,6 +184,11 @@ def merge_events(rows: Iterable[dict], *, canonical: Callable[[str, str | None],
     return merged
 
 
+def _participants(r: dict) -> set[str]:
+    """A report's actors and recipients, the ids by which reports of one event are matched."""
+    return set(r.get("actors") or []) | set(r.get("recipients") or [])
+
+
 def _place_periods(rows: list[dict], clusters: list[_Cluster]) -> list[dict]:
     """Rows dated by a period ("in October", "over the weekend") join the day's event they retell when one
     within the period shares a participant and close wording ("Hamas gunmen attacked Israel in October,
@@ -198,7 +203,7 @@ def _place_periods(rows: list[dict], clusters: list[_Cluster]) -> list[dict]:
     rest = []
     for r in rows:
         lo, hi = iso_day(r.get("date_start")), iso_day(r.get("date_end"))
-        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        people = _participants(r)
         cs = by_type.get(r["type"], [])
         if lo is None or hi is None or not people or not cs:
             rest.append(r)
@@ -233,12 +238,12 @@ def _group_periods(rows: list[dict]) -> list[list[dict]]:
             out.append([r])
             continue
         words = r.setdefault("_words", content_words(r.get("sentence") or ""))
-        people = set(r.get("actors") or []) | set(r.get("recipients") or [])
+        people = _participants(r)
         best, best_sim = None, 0.0
         for g in open_[(r["type"], r["date"])]:
             lead = g[0]
             sim = _jaccard(words, lead["_words"])
-            shared = not people.isdisjoint(set(lead.get("actors") or []) | set(lead.get("recipients") or []))
+            shared = not people.isdisjoint(_participants(lead))
             if (sim >= WORDING or (shared and sim >= WORDING_WITH_ACTORS and r.get("mode") == lead.get("mode")
                                    and r.get("mode") not in MANY_A_DAY)) and sim > best_sim:
                 best, best_sim = g, sim
