@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -570,3 +571,23 @@ def test_next_to_is_a_place_not_a_future_cue():
 def test_succeed_is_not_a_past_participle():
     text = "Mr. Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1, soon after Mr. Davison retires."
     check(text, "1989-10-26", "Feb. 1", "DATE", "1990-02-01")
+
+
+def test_unreadable_tml_files_are_named_and_the_rest_is_scored(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    (tmp_path / "a.tml").write_text(TML, encoding="utf-8")
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>Talks resumed <TIMEX3 value='2024'>today</TEXT>", encoding="utf-8")
+    (tmp_path / "empty.tml").write_text("<TimeML><DOCID>x</DOCID></TimeML>", encoding="utf-8")
+    res = score_timex([tmp_path])
+    assert res["documents"] == 1 and res["gold"] == 5
+    assert res["skipped"] == [f"{tmp_path / 'broken.tml'}:1: not well-formed XML (mismatched tag, column 57)",
+                              f"{tmp_path / 'empty.tml'}: no <TEXT> element, so nothing to tag"]
+    out = CliRunner().invoke(app, ["eval", "timex", str(tmp_path), "--json"])
+    assert out.exit_code == 0
+    assert json.loads(out.stdout)["documents"] == 1
+    assert "broken.tml:1: not well-formed XML" in out.stderr
+    out = CliRunner().invoke(app, ["eval", "timex", str(tmp_path / "broken.tml")])
+    assert out.exit_code == 2 and "no readable .tml file to score" in out.stderr

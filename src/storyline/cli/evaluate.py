@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, console, engine_for, fail, print_json
+from storyline.cli.common import DbOption, JsonOption, console, engine_for, err_console, fail, print_json
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -29,6 +30,10 @@ def timex(
         fail("no .tml files found under the given paths", 2)
     errors: list | None = [] if details else None
     result = score_timex(paths, errors=errors)
+    for message in result["skipped"]:
+        err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    if not result["documents"]:
+        fail("no readable .tml file to score", 2)
     if json:
         if details:
             result["errors"] = errors
@@ -45,8 +50,6 @@ def timex(
                   f"[bold]value F1 {result['value_f1']:.4f}[/bold]")
     console.print(f"time {result['seconds']:.2f} s ({result['ms_per_document']:.1f} ms per document)")
     if details:
-        from rich.markup import escape
-
         colour = {"miss": "red", "fp": "yellow", "value": "magenta", "type": "cyan", "span": "blue"}
         for e in sorted(errors or [], key=lambda e: (e["kind"], e["file"])):
             g = f"gold {e['gold'][0]!r} {e['gold'][1]} {e['gold'][2]}" if e["gold"] else ""
@@ -137,7 +140,6 @@ def tls(
         print_json(result)
         raise typer.Exit(1 if errors else 0)
     from rich import box
-    from rich.markup import escape
 
     cols = [("date", "date"), ("align_r1", "AR1"), ("align_r2", "AR2"), ("concat_r1", "cR1"),
             ("concat_r2", "cR2"), ("agreement_r1", "gR1"), ("agreement_r2", "gR2")]

@@ -49,7 +49,12 @@ def _local(tag: str) -> str:
 def read_tml(path: str | Path) -> TmlDocument:
     """Parse one TimeML file: plain ``<TEXT>`` content, gold TIMEX3 spans with offsets, DCT value."""
     path = Path(path)
-    root = ET.parse(path).getroot()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as err:
+        line, col = err.position
+        reason = str(err).split(":")[0]
+        raise ValueError(f"{path}:{line}: not well-formed XML ({reason}, column {col + 1})") from None
     docid = ""
     dct: str | None = None
     text_el = None
@@ -95,8 +100,9 @@ def read_tml(path: str | Path) -> TmlDocument:
                 )
             )
 
-    if text_el is not None:
-        walk(text_el)
+    if text_el is None:
+        raise ValueError(f"{path}: no <TEXT> element, so nothing to tag")
+    walk(text_el)
     text = "".join(parts)
     for g in timexes:
         g.text = text[g.start : g.end]
@@ -170,7 +176,8 @@ def score_timex(
 
     ``tagger(text, dct) -> list[Timex]`` defaults to :func:`storyline.nlp.timex.tag`. When ``errors`` is a
     list, it is filled with dicts describing misses, false positives and wrong values (for error analysis).
-    Only tagging time is counted in ``seconds`` / ``ms_per_document``.
+    Only tagging time is counted in ``seconds`` / ``ms_per_document``. A file that cannot be read (not
+    well-formed XML, no ``<TEXT>``) is left out and named, with the reason, in ``skipped``.
     """
     if tagger is None:
         from storyline.nlp.timex import tag as tagger  # noqa: N811
@@ -178,8 +185,13 @@ def score_timex(
     n_docs = n_gold = n_pred = 0
     strict_m = relaxed_m = value_ok = type_ok = 0
     seconds = 0.0
+    skipped: list[str] = []
     for f in files:
-        doc = read_tml(f)
+        try:
+            doc = read_tml(f)
+        except (ValueError, OSError) as err:
+            skipped.append(str(err))
+            continue
         t0 = time.perf_counter()
         pred = tagger(doc.text, doc.dct)
         seconds += time.perf_counter() - t0
@@ -231,4 +243,5 @@ def score_timex(
         "type_f1": round(relaxed["f1"] * type_acc, 4),
         "seconds": round(seconds, 4),
         "ms_per_document": round(1000 * seconds / n_docs, 3) if n_docs else 0.0,
+        "skipped": skipped,
     }
